@@ -1,0 +1,2 @@
+export * from './lib/embedded-postgres';
+export * from './lib/data-source';

@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import type { EventToAppend, RecordedEvent } from './event-store.port';
+
+/** `prevHash` of a stream's first event. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Metadata keys written by the store; callers cannot set them. */
+export const STORE_METADATA_KEYS = ['recordedAt', 'prevHash', 'hash'] as const;
+
+export interface ChainLink {
+  streamName: string;
+  revision: number;
+  id: string;
+  type: string;
+  data: unknown;
+  /** Metadata without `hash`, with `prevHash` and `recordedAt`. */
+  metadata: Record<string, unknown>;
+}
+
+/** SHA-256 over the RFC 8785 canonical JSON of the event and its predecessor's hash. */
+export function hashLink(link: ChainLink): string {
+  const text = canonicalize(link);
+  if (text === undefined) {
+    throw new TypeError(`Event ${link.id} cannot be serialised as JSON`);
+  }
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * Gives each new event its revision and its `recordedAt`, `prevHash` and
+ * `hash` metadata, continuing the chain from the stream's current head.
+ */
+export function chainEvents(
+  streamName: string,
+  head: { revision: number; hash: string },
+  events: EventToAppend[],
+  recordedAt: Date,
+): ChainLink[] {
+  let prevHash = head.hash;
+  return events.map((event, i) => {
+    const metadata = {
+      ...withoutStoreKeys(event.metadata ?? {}),
+      recordedAt: recordedAt.toISOString(),
+      prevHash,
+    };
+    const link = { streamName, revision: head.revision + 1 + i, id: event.id, type: event.type, data: event.data, metadata };
+    prevHash = hashLink(link);
+    return { ...link, metadata: { ...metadata, hash: prevHash } };
+  });
+}
+
+export type ChainBreak =
+  | 'hash_mismatch'
+  | 'prev_hash_mismatch'
+  | 'revision_gap';
+
+export type ChainVerdict =
+  | { ok: true; streamName: string; checked: number; headHash: string }
+  | {
+      ok: false;
+      streamName: string;
+      checked: number;
+      /** The first event whose link is broken. */
+      eventId: string;
+      revision: number;
+      reason: ChainBreak;
+      message: string;
+    };
+
+/** Walks a stream's events in revision order and names the first broken link. */
+export function verifyChain(streamName: string, events: RecordedEvent[]): ChainVerdict {
+  let prevHash = GENESIS_HASH;
+  let expectedRevision = 0;
+  for (const [checked, event] of events.entries()) {
+    const broken = (reason: ChainBreak, message: string): ChainVerdict => ({
+      ok: false, streamName, checked, eventId: event.id, revision: event.revision, reason, message,
+    });
+    if (event.revision !== expectedRevision) {
+      return broken('revision_gap', `Event ${event.id} has revision ${event.revision} where ${expectedRevision} was expected: an event before it is missing`);
+    }
+    const { hash, ...metadata } = event.metadata;
+    if (metadata['prevHash'] !== prevHash) {
+      return broken('prev_hash_mismatch', `Event ${event.id} (revision ${event.revision}) does not link to the event before it: an event before it was removed or changed`);
+    }
+    const actual = hashLink({ streamName, revision: event.revision, id: event.id, type: event.type, data: event.data, metadata });
+    if (actual !== hash) {
+      return broken('hash_mismatch', `Event ${event.id} (revision ${event.revision}) was altered: its content no longer matches its hash`);
+    }
+    prevHash = actual;
+    expectedRevision += 1;
+  }
+  return { ok: true, streamName, checked: events.length, headHash: prevHash };
+}
+
+function withoutStoreKeys(metadata: Record<string, unknown>): Record<string, unknown> {
+  const copy = { ...metadata };
+  for (const key of STORE_METADATA_KEYS) {
+    delete copy[key];
+  }
+  return copy;
+}
