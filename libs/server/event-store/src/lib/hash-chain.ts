@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { EventToAppend, RecordedEvent } from './event-store.port';
 
@@ -24,7 +24,7 @@ export function hashLink(link: ChainLink): string {
   if (text === undefined) {
     throw new TypeError(`Event ${link.id} cannot be serialised as JSON`);
   }
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { EventStoreUnavailableError, WrongExpectedVersionError } from './errors';
 import type {
   AllFilter,
@@ -12,8 +12,8 @@ import type {
   RecordedEvent,
   SubscribeToAllOptions,
 } from './event-store.port';
-import { chainEvents, GENESIS_HASH } from './hash-chain';
-import { decodePosition, encodePosition, type Position } from './position';
+import { type ChainLink, chainEvents, GENESIS_HASH } from './hash-chain';
+import { decodePosition, encodeDecimalPosition, encodePosition, type Position } from './position';
 import { createPostgresNotifier } from './postgres-notifier';
 
 export interface PostgresEventStoreOptions {
@@ -90,6 +90,11 @@ async function appendWithRetry(
   }
 }
 
+/**
+ * Optimistic first: read the head, chain, and let es_append check the head did
+ * not move. If it moved and the caller accepts any revision, append again
+ * holding the stream's lock, which always succeeds; a hook also takes that path.
+ */
 async function append(
   pool: Pool,
   streamName: string,
@@ -97,60 +102,24 @@ async function append(
   expected: ExpectedRevision,
   beforeCommit?: (streamName: string) => Promise<void>,
 ): Promise<AppendResult> {
+  if (!beforeCommit) {
+    const outcome = await tryAppend(pool, streamName, events, expected);
+    if (!('conflict' in outcome)) return outcome;
+    if (expected !== 'any' && expected !== 'stream_exists') {
+      throw new WrongExpectedVersionError(streamName, expected, outcome.conflict);
+    }
+  }
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const existing = await existingIds(client, events.map((event) => event.id));
-    const fresh = uniqueById(events).filter((event) => !existing.has(event.id));
-    const duplicates = events.map((event) => event.id).filter((id, i, ids) => existing.has(id) || ids.indexOf(id) !== i);
-
-    const head = await lockStreamHead(client, streamName);
-    // A pure retry succeeds whatever the stream's revision is now.
-    if (fresh.length > 0 || duplicates.length === 0) {
-      assertExpected(streamName, expected, head.revision);
+    await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [streamName]);
+    const outcome = await tryAppend(client, streamName, events, expected);
+    if ('conflict' in outcome) {
+      throw new Error(`Stream "${streamName}" moved while its lock was held`);
     }
-    if (fresh.length === 0) {
-      await client.query('ROLLBACK');
-      return { nextExpectedRevision: head.revision, position: await headPosition(pool, streamName), appended: [], duplicates };
-    }
-
-    const links = chainEvents(streamName, head, fresh, new Date());
-    const { rows } = await client.query<{ tx_id: string; position: string }>(
-      `INSERT INTO es_events (event_id, stream_name, revision, event_type, data, metadata, recorded_at)
-       SELECT id, $1, rev, type, data::jsonb, metadata::jsonb, $7
-       FROM unnest($2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[]) AS e(id, rev, type, data, metadata)
-       RETURNING tx_id::text, position`,
-      [
-        streamName,
-        links.map((link) => link.id),
-        links.map((link) => link.revision),
-        links.map((link) => link.type),
-        links.map((link) => JSON.stringify(link.data)),
-        links.map((link) => JSON.stringify(link.metadata)),
-        links[0].metadata['recordedAt'],
-      ],
-    );
-    const last = links[links.length - 1];
-    await client.query(
-      `INSERT INTO es_streams (stream_name, revision, head_hash) VALUES ($1, $2, $3)
-       ON CONFLICT (stream_name) DO UPDATE SET revision = $2, head_hash = $3, updated_at = now()`,
-      [
-      streamName,
-      last.revision,
-        last.metadata['hash'],
-      ],
-    );
-    await client.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, streamName]);
     await beforeCommit?.(streamName);
     await client.query('COMMIT');
-
-    const maxPosition = rows.reduce((max, row) => (BigInt(row.position) > max ? BigInt(row.position) : max), 0n);
-    return {
-      nextExpectedRevision: last.revision,
-      position: encodePosition(BigInt(rows[0].tx_id), maxPosition),
-      appended: links.map((link) => link.id),
-      duplicates,
-    };
+    return outcome;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
@@ -159,24 +128,78 @@ async function append(
   }
 }
 
-async function existingIds(client: PoolClient, ids: string[]): Promise<Set<string>> {
-  const { rows } = await client.query<{ event_id: string }>('SELECT event_id FROM es_events WHERE event_id = ANY($1::text[])', [ids]);
-  return new Set(rows.map((row) => row.event_id));
+type Queryable = Pick<Pool, 'query'>;
+
+async function tryAppend(
+  db: Queryable,
+  streamName: string,
+  events: EventToAppend[],
+  expected: ExpectedRevision,
+): Promise<AppendResult | { conflict: number }> {
+  const ids = events.map((event) => event.id);
+  const head = await readHead(db, streamName, ids);
+  const fresh = uniqueById(events).filter((event) => !head.existing.has(event.id));
+  const duplicates = ids.filter((id, i) => head.existing.has(id) || ids.indexOf(id) !== i);
+  // A pure retry succeeds whatever the stream's revision is now.
+  if (fresh.length > 0 || duplicates.length === 0) {
+    assertExpected(streamName, expected, head.revision);
+  }
+  if (fresh.length === 0) {
+    return { nextExpectedRevision: head.revision, position: await headPosition(db, streamName), appended: [], duplicates };
+  }
+  const links = chainEvents(streamName, head, fresh, new Date());
+  const written = await callAppend(db, streamName, head.revision, links);
+  if (written.tx === null) {
+    return { conflict: Number(written.revision) };
+  }
+  return {
+    nextExpectedRevision: Number(written.revision),
+    position: encodePosition(BigInt(written.tx), BigInt(written.last_position)),
+    appended: links.map((link) => link.id),
+    duplicates,
+  };
 }
 
-/**
- * Serialises appends to one stream with an advisory lock, which (unlike a row
- * lock) assigns no transaction id: the id is taken by the first write after the
- * lock, so later appends to a stream always get larger ids and the global
- * (tx_id, position) order agrees with every stream's revisions.
- */
-async function lockStreamHead(client: PoolClient, streamName: string): Promise<{ revision: number; hash: string }> {
-  await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [streamName]);
-  const { rows } = await client.query<{ revision: string; head_hash: string }>(
-    'SELECT revision, head_hash FROM es_streams WHERE stream_name = $1',
-    [streamName],
+interface Head {
+  revision: number;
+  hash: string;
+  existing: Set<string>;
+}
+
+async function readHead(db: Queryable, streamName: string, ids: string[]): Promise<Head> {
+  const { rows } = await db.query<{ revision: string | null; head_hash: string | null; existing: string[] }>(
+    `SELECT s.revision, s.head_hash, ARRAY(SELECT event_id FROM es_events WHERE event_id = ANY($2::text[])) AS existing
+     FROM (SELECT 1) AS one LEFT JOIN es_streams s ON s.stream_name = $1`,
+    [streamName, ids],
   );
-  return rows.length ? { revision: Number(rows[0].revision), hash: rows[0].head_hash } : { revision: -1, hash: GENESIS_HASH };
+  const row = rows[0];
+  return {
+    revision: row.revision === null ? -1 : Number(row.revision),
+    hash: row.head_hash ?? GENESIS_HASH,
+    existing: new Set(row.existing),
+  };
+}
+
+interface AppendRow {
+  tx: string | null;
+  last_position: string;
+  revision: string;
+}
+
+/** Calls es_append (see its migration): one statement, one round trip. */
+async function callAppend(db: Queryable, streamName: string, headRevision: number, links: ChainLink[]): Promise<AppendRow> {
+  const last = links[links.length - 1];
+  const { rows } = await db.query<AppendRow>('SELECT * FROM es_append($1, $2, $3, $4, $5, $6, $7, $8)', [
+    streamName,
+    headRevision,
+    links.map((link) => link.id),
+    links.map((link) => link.type),
+    links.map((link) => JSON.stringify(link.data)),
+    links.map((link) => JSON.stringify(link.metadata)),
+    last.metadata['recordedAt'],
+    last.metadata['hash'],
+  ]);
+  return rows[0];
 }
 
 function assertExpected(streamName: string, expected: ExpectedRevision, current: number): void {
@@ -191,8 +214,8 @@ function assertExpected(streamName: string, expected: ExpectedRevision, current:
   }
 }
 
-async function headPosition(pool: Pool, streamName: string): Promise<Position> {
-  const { rows } = await pool.query<{ tx_id: string; position: string }>(
+async function headPosition(db: Queryable, streamName: string): Promise<Position> {
+  const { rows } = await db.query<{ tx_id: string; position: string }>(
     'SELECT tx_id::text, position FROM es_events WHERE stream_name = $1 ORDER BY revision DESC LIMIT 1',
     [streamName],
   );
@@ -200,7 +223,8 @@ async function headPosition(pool: Pool, streamName: string): Promise<Position> {
 }
 
 // tx_id leaves as text under another name: ORDER BY tx_id would otherwise sort the text.
-const COLUMNS = 'tx_id::text AS tx, position, event_id, stream_name, revision, event_type, data, metadata, recorded_at';
+const COLUMNS =
+  'tx_id::text AS tx, position, event_id, stream_name, revision, event_type, data, metadata, (extract(epoch FROM recorded_at) * 1000)::float8 AS recorded_ms';
 
 async function selectStream(pool: Pool, streamName: string, options: ReadStreamOptions): Promise<RecordedEvent[]> {
   const backwards = options.direction === 'backwards';
@@ -293,7 +317,7 @@ interface EventRow {
   event_type: string;
   data: unknown;
   metadata: Record<string, unknown>;
-  recorded_at: Date;
+  recorded_ms: number;
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {
@@ -304,8 +328,8 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
     data: row.data,
     metadata: row.metadata,
     revision: Number(row.revision),
-    position: encodePosition(BigInt(row.tx), BigInt(row.position)),
-    recordedAt: row.recorded_at,
+    position: encodeDecimalPosition(row.tx, row.position),
+    recordedAt: new Date(row.recorded_ms),
   };
 }
 
