@@ -29,5 +29,11 @@ export function deciderSpec<S, C extends Command, E extends DomainEvent>(decider
 
 export function fixedContext(now = new Date('2026-01-01T00:00:00.000Z'), ids: string[] = []): DecideContext {
   let n = 0;
-  return { now, newId: () => ids[n++] ?? `id-${++n}` };
+  return {
+    now,
+    newId: () => {
+      n += 1;
+      return ids[n - 1] ?? `id-${n}`;
+    },
+  };
 }
