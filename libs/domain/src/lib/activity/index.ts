@@ -1,0 +1,5 @@
+export * from './activity.commands';
+export * from './activity.decide';
+export * from './activity.events';
+export * from './activity.state';
+export * from './host-values';

@@ -1,0 +1,4 @@
+export * from './record.commands';
+export * from './record.decide';
+export * from './record.events';
+export * from './record.state';
