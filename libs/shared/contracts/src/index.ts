@@ -7,3 +7,4 @@ export * from './lib/catalogue/records.catalogue';
 export * from './lib/catalogue/activity.catalogue';
 export * from './lib/catalogue/event-catalogue';
 export * from './lib/ingest-actions';
+export * from './lib/ingest';

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'command-handling',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};
