@@ -8,3 +8,4 @@ export * from './lib/catalogue/activity.catalogue';
 export * from './lib/catalogue/event-catalogue';
 export * from './lib/ingest-actions';
 export * from './lib/ingest';
+export * from './lib/streams';

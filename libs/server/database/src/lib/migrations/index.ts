@@ -1,4 +1,5 @@
 import { EventStoreSchema1763769600000 } from './1763769600000-event-store-schema';
 import { EventStoreAppendFunction1763769700000 } from './1763769700000-event-store-append-function';
+import { DirectoryAndSecrets1763769800000 } from './1763769800000-directory-and-secrets';
 
-export const migrations = [EventStoreSchema1763769600000, EventStoreAppendFunction1763769700000];
+export const migrations = [EventStoreSchema1763769600000, EventStoreAppendFunction1763769700000, DirectoryAndSecrets1763769800000];

@@ -1,0 +1,5 @@
+export * from './lib/projection';
+export * from './lib/checkpoints';
+export * from './lib/batches';
+export * from './lib/projection-runner';
+export * from './lib/directory/directory.projection';

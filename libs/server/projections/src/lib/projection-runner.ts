@@ -1,0 +1,120 @@
+import type { EventStore } from '@trailmark/event-store';
+import type { Pool, PoolClient } from 'pg';
+import { batchesOf } from './batches';
+import { readCheckpoint, saveCheckpoint } from './checkpoints';
+import type { Projection } from './projection';
+
+export interface RunnerLogger {
+  info(message: string): void;
+  error(details: object, message: string): void;
+}
+
+export interface RunnerOptions {
+  batchSize?: number;
+  lingerMs?: number;
+  /** How often a standby tries to take over, and the pause after a failure. */
+  retryMs?: number;
+  logger?: RunnerLogger;
+}
+
+export interface RunningProjection {
+  readonly name: string;
+  /** True while this process holds the projection's lock and applies events. */
+  isActive(): boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs one projection for as long as this process holds its advisory lock;
+ * otherwise stands by and retries. Each batch commits its read-model changes
+ * and the checkpoint in one transaction, so a crash mid-batch rolls back both
+ * and the next run starts again after the last committed batch.
+ */
+export function runProjection(store: EventStore, pool: Pool, projection: Projection, options: RunnerOptions = {}): RunningProjection {
+  const { batchSize = 500, lingerMs = 5, retryMs = 1000, logger } = options;
+  let stopped = false;
+  let active = false;
+  let closeSubscription: (() => Promise<void>) | undefined;
+  let wake: (() => void) | undefined;
+
+  const pause = () => new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, retryMs);
+    wake = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+  });
+
+  async function runWhileLeader(): Promise<void> {
+    const lockClient = await pool.connect();
+    let lockLost = false;
+    const onLockClientError = () => {
+      lockLost = true;
+      void closeSubscription?.();
+    };
+    lockClient.on('error', onLockClientError);
+    try {
+      const { rows } = await lockClient.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 7)) AS locked', [
+        `projection:${projection.name}`,
+      ]);
+      if (!rows[0].locked) return;
+      active = true;
+      logger?.info(`Projection ${projection.name} is active`);
+      const subscription = store.subscribeToAll({ after: await readCheckpoint(pool, projection.name), filter: projection.filter, batchSize });
+      closeSubscription = () => subscription.close();
+      for await (const batch of batchesOf(subscription, batchSize, lingerMs)) {
+        if (stopped || lockLost) break;
+        await inTransaction(pool, async (client) => {
+          await projection.apply(client, batch);
+          await saveCheckpoint(client, projection.name, batch[batch.length - 1].position);
+        });
+      }
+    } finally {
+      active = false;
+      closeSubscription = undefined;
+      lockClient.off('error', onLockClientError);
+      if (lockLost) {
+        lockClient.release(true);
+      } else {
+        await lockClient.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
+        lockClient.release();
+      }
+    }
+  }
+
+  const loop = (async () => {
+    while (!stopped) {
+      try {
+        await runWhileLeader();
+      } catch (error) {
+        logger?.error({ err: error }, `Projection ${projection.name} failed; restarting from its checkpoint`);
+      }
+      if (!stopped) await pause();
+    }
+  })();
+
+  return {
+    name: projection.name,
+    isActive: () => active,
+    async stop() {
+      stopped = true;
+      wake?.();
+      await closeSubscription?.();
+      await loop;
+    },
+  };
+}
+
+async function inTransaction(pool: Pool, work: (client: PoolClient) => Promise<void>): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await work(client);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
