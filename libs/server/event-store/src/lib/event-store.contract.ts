@@ -16,6 +16,8 @@ export interface EventStoreHarness {
    * stores with client-side transactions can offer it (Postgres).
    */
   holdCommit?: (streamName: string) => CommitHold;
+  /** True when appendToStreams is all-or-nothing across streams. */
+  atomicMultiStreamAppend?: boolean;
   /** Delays every commit to streams starting with `prefix`. */
   slowCommits?: (prefix: string, delayMs: number) => void;
 }
@@ -85,6 +87,42 @@ export function describeEventStoreContract(name: string, harness: () => EventSto
       expect(partial.appended).toHaveLength(1);
       expect(await store.readStream(stream('d'))).toHaveLength(4);
       expect(await readAllOf(store, category)).toHaveLength(4);
+    });
+
+    it('appends to several streams in one call, chained per stream, and treats a retry as duplicates', async () => {
+      await store.appendToStream(stream('m1'), events(1));
+      const appends = [
+        { streamName: stream('m1'), events: events(2), expectedRevision: 0 },
+        { streamName: stream('m2'), events: events(3), expectedRevision: 'no_stream' as const },
+      ];
+      const results = await store.appendToStreams(appends);
+      expect(results.map((r) => [r.nextExpectedRevision, r.appended.length])).toEqual([
+        [2, 2],
+        [2, 3],
+      ]);
+      expect(await verifyStream(store, stream('m1'))).toMatchObject({ ok: true, checked: 3 });
+      expect(await verifyStream(store, stream('m2'))).toMatchObject({ ok: true, checked: 3 });
+
+      const retry = await store.appendToStreams(appends);
+      expect(retry.map((r) => [r.appended.length, r.duplicates.length])).toEqual([
+        [0, 2],
+        [0, 3],
+      ]);
+      expect(await readAllOf(store, category)).toHaveLength(6);
+    });
+
+    it('writes nothing to any stream when one expectation fails, if the store appends atomically', async () => {
+      if (!harness().atomicMultiStreamAppend) {
+        console.warn(`${name}: appendToStreams is not atomic across streams; a retry completes it instead`);
+        return;
+      }
+      await store.appendToStream(stream('n1'), events(1));
+      const attempt = store.appendToStreams([
+        { streamName: stream('n2'), events: events(2) },
+        { streamName: stream('n1'), events: events(1), expectedRevision: 'no_stream' },
+      ]);
+      await expect(attempt).rejects.toBeInstanceOf(WrongExpectedVersionError);
+      expect(await readAllOf(store, category)).toHaveLength(1);
     });
 
     it('reads $all after a position with stream-prefix and event-type filters', async () => {

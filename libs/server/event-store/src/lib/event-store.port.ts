@@ -36,6 +36,12 @@ export interface AppendResult {
   duplicates: string[];
 }
 
+export interface StreamAppend {
+  streamName: string;
+  events: EventToAppend[];
+  expectedRevision?: ExpectedRevision;
+}
+
 export interface ReadStreamOptions {
   direction?: 'forwards' | 'backwards';
   /** Inclusive start revision; defaults to the start (forwards) or the end (backwards). */
@@ -80,6 +86,12 @@ export interface EventStore {
     events: EventToAppend[],
     options?: { expectedRevision?: ExpectedRevision },
   ): Promise<AppendResult>;
+  /**
+   * Appends to several streams (each named once) in one call: all or nothing
+   * where the store supports it (Postgres); stream by stream otherwise
+   * (EventStoreDB), where a retry with the same ids completes a partial call.
+   */
+  appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]>;
   /** Returns [] for a stream that does not exist. */
   readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;

@@ -54,8 +54,18 @@ const PING_TIMEOUT_MS = 2_000;
 export function createEventStoreDbEventStore(connectionString: string): EventStore {
   const client = EventStoreDBClient.connectionString(connectionString);
 
-  return {
+  const store: EventStore = {
     kind: 'eventstoredb',
+
+    // EventStoreDB has no transaction across streams: stream by stream, and a
+    // retry with the same ids completes a call that stopped half-way.
+    async appendToStreams(appends) {
+      const results = [];
+      for (const { streamName, events, expectedRevision } of appends) {
+        results.push(await store.appendToStream(streamName, events, { expectedRevision }));
+      }
+      return results;
+    },
 
     async appendToStream(streamName, events, { expectedRevision = 'any' } = {}) {
       let actual: number | 'no_stream' = 'no_stream';
@@ -111,6 +121,7 @@ export function createEventStoreDbEventStore(connectionString: string): EventSto
 
     close: () => client.dispose(),
   };
+  return store;
 }
 
 type AppendAttempt = { result: AppendResult } | { lostRaceAt: number | 'no_stream' };

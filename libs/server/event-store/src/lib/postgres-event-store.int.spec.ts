@@ -39,6 +39,7 @@ afterAll(async () => {
 
 describeEventStoreContract('Postgres', () => ({
   store,
+  atomicMultiStreamAppend: true,
   holdCommit(streamName): CommitHold {
     let entered!: () => void;
     let release!: () => void;

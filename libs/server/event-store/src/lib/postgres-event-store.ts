@@ -10,11 +10,13 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeToAllOptions,
 } from './event-store.port';
 import { type ChainLink, chainEvents, GENESIS_HASH } from './hash-chain';
 import { decodePosition, encodeDecimalPosition, encodePosition, type Position } from './position';
-import { createPostgresNotifier } from './postgres-notifier';
+import { appendToStreamsAtomically } from './postgres-multi-append';
+import { createPostgresNotifier, EVENTS_CHANNEL } from './postgres-notifier';
 
 export interface PostgresEventStoreOptions {
   /** Fallback poll for subscriptions when no notification arrives. */
@@ -23,7 +25,6 @@ export interface PostgresEventStoreOptions {
   beforeCommit?: (streamName: string) => Promise<void>;
 }
 
-export const EVENTS_CHANNEL = 'trailmark_events';
 const START = encodePosition(0n, 0n);
 const APPEND_ATTEMPTS = 5;
 
@@ -45,6 +46,8 @@ export function createPostgresEventStore(pool: Pool, options: PostgresEventStore
 
     appendToStream: (streamName, events, { expectedRevision = 'any' } = {}) =>
       unavailableOnConnectionError(() => appendWithRetry(pool, streamName, events, expectedRevision, options.beforeCommit)),
+
+    appendToStreams: (appends) => unavailableOnConnectionError(() => appendToStreamsWithRetry(pool, appends)),
 
     readStream: (streamName, readOptions = {}) =>
       unavailableOnConnectionError(() => selectStream(pool, streamName, readOptions)),
@@ -69,6 +72,16 @@ export function createPostgresEventStore(pool: Pool, options: PostgresEventStore
       await notifier.close();
     },
   };
+}
+
+async function appendToStreamsWithRetry(pool: Pool, appends: StreamAppend[]): Promise<AppendResult[]> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await appendToStreamsAtomically(pool, appends);
+    } catch (error) {
+      if (!isUniqueViolation(error, 'es_events_event_id_key') || attempt >= APPEND_ATTEMPTS) throw error;
+    }
+  }
 }
 
 async function appendWithRetry(

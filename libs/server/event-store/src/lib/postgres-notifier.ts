@@ -1,5 +1,8 @@
 import type { Pool, PoolClient } from 'pg';
 
+/** NOTIFY channel on which every append announces new events. */
+export const EVENTS_CHANNEL = 'trailmark_events';
+
 export interface NotificationWaiter {
   /** Increases with every notification; compare before and after a read. */
   version(): number;

@@ -1,0 +1,109 @@
+import type { Pool, PoolClient } from 'pg';
+import type { AppendResult, StreamAppend } from './event-store.port';
+import { WrongExpectedVersionError } from './errors';
+import { chainEvents, GENESIS_HASH, type ChainLink } from './hash-chain';
+import { encodePosition, type Position } from './position';
+import { EVENTS_CHANNEL } from './postgres-notifier';
+
+/**
+ * Appends to many streams in one transaction. The streams' advisory locks are
+ * taken first, in a fixed order so concurrent calls cannot deadlock, and before
+ * any write, so the transaction id still comes after every lock.
+ */
+export async function appendToStreamsAtomically(pool: Pool, appends: StreamAppend[]): Promise<AppendResult[]> {
+  const names = appends.map((append) => append.streamName);
+  if (new Set(names).size !== names.length) {
+    throw new TypeError('appendToStreams needs each stream once; group the events of one stream together');
+  }
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtextextended(s, 0) AS h FROM unnest($1::text[]) s ORDER BY h) locks', [names]);
+    const heads = await readHeads(client, names, appends.flatMap((append) => append.events.map((event) => event.id)));
+    const recordedAt = new Date();
+    const planned = appends.map((append) => plan(append, heads, recordedAt));
+    const links = planned.flatMap((p) => p.links);
+    let position: Position | undefined;
+    if (links.length > 0) {
+      position = await insert(client, links, planned);
+    }
+    await client.query('COMMIT');
+    return planned.map((p) => ({
+      nextExpectedRevision: p.links.at(-1)?.revision ?? p.head.revision,
+      position: position ?? encodePosition(0n, 0n),
+      appended: p.links.map((link) => link.id),
+      duplicates: p.duplicates,
+    }));
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+interface Heads {
+  streams: Map<string, { revision: number; hash: string }>;
+  existing: Set<string>;
+}
+
+async function readHeads(client: PoolClient, names: string[], ids: string[]): Promise<Heads> {
+  const [streams, existing] = await Promise.all([
+    client.query<{ stream_name: string; revision: string; head_hash: string }>(
+      'SELECT stream_name, revision, head_hash FROM es_streams WHERE stream_name = ANY($1::text[])',
+      [names],
+    ),
+    client.query<{ event_id: string }>('SELECT event_id FROM es_events WHERE event_id = ANY($1::text[])', [ids]),
+  ]);
+  return {
+    streams: new Map(streams.rows.map((row) => [row.stream_name, { revision: Number(row.revision), hash: row.head_hash }])),
+    existing: new Set(existing.rows.map((row) => row.event_id)),
+  };
+}
+
+function plan({ streamName, events, expectedRevision = 'any' }: StreamAppend, heads: Heads, recordedAt: Date) {
+  const head = heads.streams.get(streamName) ?? { revision: -1, hash: GENESIS_HASH };
+  const seen = new Set<string>();
+  const fresh = events.filter((event) => !heads.existing.has(event.id) && !seen.has(event.id) && seen.add(event.id));
+  const duplicates = events.map((event) => event.id).filter((id, i, ids) => heads.existing.has(id) || ids.indexOf(id) !== i);
+  if (fresh.length > 0 || duplicates.length === 0) {
+    const exists = head.revision >= 0;
+    const ok =
+      expectedRevision === 'any' ||
+      (expectedRevision === 'no_stream' && !exists) ||
+      (expectedRevision === 'stream_exists' && exists) ||
+      expectedRevision === head.revision;
+    if (!ok) throw new WrongExpectedVersionError(streamName, expectedRevision, exists ? head.revision : 'no_stream');
+  }
+  // An id may repeat across streams in one call: only its first occurrence is written.
+  for (const event of fresh) heads.existing.add(event.id);
+  return { streamName, head, duplicates, links: fresh.length ? chainEvents(streamName, head, fresh, recordedAt) : ([] as ChainLink[]) };
+}
+
+async function insert(client: PoolClient, links: ChainLink[], planned: Array<{ streamName: string; links: ChainLink[] }>): Promise<Position> {
+  const { rows } = await client.query<{ tx: string; position: string }>(
+    `INSERT INTO es_events (event_id, stream_name, revision, event_type, data, metadata, recorded_at)
+     SELECT id, stream, rev, type, data::jsonb, metadata::jsonb, $7
+     FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[]) AS e(id, stream, rev, type, data, metadata)
+     RETURNING tx_id::text AS tx, position`,
+    [
+      links.map((link) => link.id),
+      links.map((link) => link.streamName),
+      links.map((link) => link.revision),
+      links.map((link) => link.type),
+      links.map((link) => JSON.stringify(link.data)),
+      links.map((link) => JSON.stringify(link.metadata)),
+      links[0].metadata['recordedAt'],
+    ],
+  );
+  const written = planned.filter((p) => p.links.length > 0);
+  await client.query(
+    `INSERT INTO es_streams (stream_name, revision, head_hash)
+     SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[])
+     ON CONFLICT (stream_name) DO UPDATE SET revision = excluded.revision, head_hash = excluded.head_hash, updated_at = now()`,
+    [written.map((p) => p.streamName), written.map((p) => p.links[p.links.length - 1].revision), written.map((p) => p.links[p.links.length - 1].metadata['hash'])],
+  );
+  await client.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, '']);
+  const last = rows.reduce((max, row) => (BigInt(row.position) > max ? BigInt(row.position) : max), 0n);
+  return encodePosition(BigInt(rows[0].tx), last);
+}
