@@ -12,11 +12,6 @@ export function encodePosition(major: bigint, minor: bigint): Position {
   return `${pad(major)}:${pad(minor)}` as Position;
 }
 
-/** Same as encodePosition, for the decimal strings Postgres returns (no BigInt on the read path). */
-export function encodeDecimalPosition(major: string, minor: string): Position {
-  return `${major.padStart(WIDTH, '0')}:${minor.padStart(WIDTH, '0')}` as Position;
-}
-
 export function decodePosition(position: Position | string): { major: bigint; minor: bigint } {
   const match = /^(\d{20}):(\d{20})$/.exec(position);
   if (!match) {

@@ -42,11 +42,18 @@ export function createPostgresNotifier(pool: Pool, channel: string) {
     const listener = await pool.connect();
     listener.on('notification', (message) => message.channel === channel && notifyAll());
     listener.on('error', () => {
-      listener.release(true);
+      // After close() or a previous error the client is no longer ours to release.
+      if (client !== listener) return;
       client = undefined;
+      listener.release(true);
       ensureListening();
     });
-    await listener.query(`LISTEN ${channel}`);
+    try {
+      await listener.query(`LISTEN ${channel}`);
+    } catch (error) {
+      listener.release(true);
+      throw error;
+    }
     if (closed) {
       listener.release(true);
       return;
@@ -83,8 +90,9 @@ export function createPostgresNotifier(pool: Pool, channel: string) {
       closed = true;
       await connecting;
       for (const wake of [...wakers]) wake();
-      client?.release(true);
+      const listener = client;
       client = undefined;
+      listener?.release(true);
     },
   };
 }
