@@ -1,0 +1,20 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
+import { HealthModule } from './health/health.module';
+import { loggerParams } from './logging/logger-params';
+import { RuntimeModule, type RuntimeResources } from './runtime/runtime.module';
+
+export interface AppModuleOptions extends RuntimeResources {
+  logger: Logger;
+}
+
+@Module({})
+export class AppModule {
+  static register({ logger, ...resources }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [LoggerModule.forRoot(loggerParams(logger)), RuntimeModule.register(resources), HealthModule],
+    };
+  }
+}

@@ -1,0 +1,85 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ConfigError, loadConfig, redactUrl, type TrailmarkConfig } from '@trailmark/config';
+import { createPgPool, openDatabase } from '@trailmark/database';
+import { Logger as NestPinoLogger } from 'nestjs-pino';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module';
+import { useBodyParsers } from './http/body-parsers';
+import { HttpErrorFilter } from './http/http-error.filter';
+import { setUpSwagger } from './http/swagger';
+import { CloseStack } from './lifecycle/close-stack';
+import { shutdownOnSignals } from './lifecycle/shutdown-on-signals';
+import { createLogger } from './logging/create-logger';
+import { appVersion } from './runtime/app-version';
+import { createEventStore } from './runtime/create-event-store';
+
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+async function main(): Promise<void> {
+  const config = configOrExit();
+  const logger = createLogger(config.logLevel);
+  const resources = new CloseStack(logger);
+  shutdownOnSignals({ close: () => resources.closeAll(), logger, timeoutMs: SHUTDOWN_TIMEOUT_MS });
+  try {
+    await serve(config, logger, resources);
+  } catch (error) {
+    logger.fatal({ err: error }, `Trailmark failed to start: ${describeStartupError(error, config)}`);
+    await resources.closeAll();
+    process.exit(1);
+  }
+}
+
+/** Opens every resource in order, registering each for the ordered close, then listens. */
+async function serve(config: TrailmarkConfig, logger: Logger, resources: CloseStack): Promise<void> {
+  if (config.databaseUrl) {
+    logger.info(`Using the Postgres at ${redactUrl(config.databaseUrl)}`);
+  }
+  const database = await openDatabase(config, logger);
+  if (database.kind === 'embedded') {
+    resources.push('the embedded Postgres', () => database.stop());
+  }
+  const pool = createPgPool(database.url, logger);
+  resources.push('the Postgres pool', () => pool.end());
+  const eventStore = createEventStore(config.eventStoreConnectionString, pool);
+  resources.push(`the ${eventStore.kind} event store`, () => eventStore.close());
+
+  const version = appVersion();
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.register({ logger, pool, eventStore, info: { version, database: database.kind } }),
+    { bufferLogs: true, bodyParser: false },
+  );
+  resources.push('the HTTP server', () => app.close());
+  app.useLogger(app.get(NestPinoLogger));
+  useBodyParsers(app, logger);
+  app.useGlobalFilters(new HttpErrorFilter());
+  setUpSwagger(app, version);
+  await app.listen(config.port, config.host);
+  logger.info(`Trailmark listening on ${listeningUrl(config)}`);
+}
+
+function configOrExit(): TrailmarkConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+function listeningUrl({ host, port }: TrailmarkConfig): string {
+  const shown = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(host) ? 'localhost' : host;
+  return `http://${shown}:${port}`;
+}
+
+function describeStartupError(error: unknown, { port }: TrailmarkConfig): string {
+  if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    return `port ${port} is already in use; set PORT to another port`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+void main();
