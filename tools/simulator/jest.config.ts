@@ -1,0 +1,5 @@
+export default {
+  displayName: 'simulator',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};
