@@ -3,18 +3,21 @@ import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { HealthModule } from './health/health.module';
 import { loggerParams } from './logging/logger-params';
+import { ProjectionsModule } from './runtime/projections.module';
 import { RuntimeModule, type RuntimeResources } from './runtime/runtime.module';
 
 export interface AppModuleOptions extends RuntimeResources {
   logger: Logger;
+  /** Run the projections in this process. */
+  projections: boolean;
 }
 
 @Module({})
 export class AppModule {
-  static register({ logger, ...resources }: AppModuleOptions): DynamicModule {
+  static register({ logger, projections, ...resources }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [LoggerModule.forRoot(loggerParams(logger)), RuntimeModule.register(resources), HealthModule],
+      imports: [LoggerModule.forRoot(loggerParams(logger)), RuntimeModule.register(resources), HealthModule, ProjectionsModule.register(projections)],
     };
   }
 }

@@ -1,13 +1,7 @@
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigError, loadConfig, redactUrl, type TrailmarkConfig } from '@trailmark/config';
 import { createPgPool, openDatabase } from '@trailmark/database';
-import { Logger as NestPinoLogger } from 'nestjs-pino';
 import type { Logger } from 'pino';
-import { AppModule } from './app.module';
-import { useBodyParsers } from './http/body-parsers';
-import { HttpErrorFilter } from './http/http-error.filter';
-import { setUpSwagger } from './http/swagger';
+import { createApp } from './create-app';
 import { CloseStack } from './lifecycle/close-stack';
 import { shutdownOnSignals } from './lifecycle/shutdown-on-signals';
 import { createLogger } from './logging/create-logger';
@@ -45,15 +39,8 @@ async function serve(config: TrailmarkConfig, logger: Logger, resources: CloseSt
   resources.push(`the ${eventStore.kind} event store`, () => eventStore.close());
 
   const version = appVersion();
-  const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.register({ logger, pool, eventStore, info: { version, database: database.kind } }),
-    { bufferLogs: true, bodyParser: false },
-  );
+  const app = await createApp({ logger, pool, eventStore, info: { version, database: database.kind }, projections: config.projections });
   resources.push('the HTTP server', () => app.close());
-  app.useLogger(app.get(NestPinoLogger));
-  useBodyParsers(app, logger);
-  app.useGlobalFilters(new HttpErrorFilter());
-  setUpSwagger(app, version);
   await app.listen(config.port, config.host);
   logger.info(`Trailmark listening on ${listeningUrl(config)}`);
 }

@@ -3,3 +3,4 @@ export * from './lib/checkpoints';
 export * from './lib/batches';
 export * from './lib/projection-runner';
 export * from './lib/directory/directory.projection';
+export * from './lib/all-projections';

@@ -83,7 +83,7 @@ function plan({ streamName, events, expectedRevision = 'any' }: StreamAppend, he
 async function insert(client: PoolClient, links: ChainLink[], planned: Array<{ streamName: string; links: ChainLink[] }>): Promise<Position> {
   const { rows } = await client.query<{ tx: string; position: string }>(
     `INSERT INTO es_events (event_id, stream_name, revision, event_type, data, metadata, recorded_at)
-     SELECT id, stream, rev, type, data::jsonb, metadata::jsonb, $7
+     SELECT id, stream, rev, type, data::json, metadata::json, $7
      FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[]) AS e(id, stream, rev, type, data, metadata)
      RETURNING tx_id::text AS tx, position`,
     [

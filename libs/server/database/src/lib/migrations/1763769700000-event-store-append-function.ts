@@ -28,7 +28,7 @@ export class EventStoreAppendFunction1763769700000 implements MigrationInterface
           RETURN;
         END IF;
         INSERT INTO es_events (event_id, stream_name, revision, event_type, data, metadata, recorded_at)
-        SELECT e.id, p_stream, p_head_revision + e.ord, e.type, e.data::jsonb, e.metadata::jsonb, p_recorded_at
+        SELECT e.id, p_stream, p_head_revision + e.ord, e.type, e.data::json, e.metadata::json, p_recorded_at
         FROM unnest(p_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS e(id, type, data, metadata, ord);
         INSERT INTO es_streams AS s (stream_name, revision, head_hash) VALUES (p_stream, p_head_revision + v_count, p_head_hash)
         ON CONFLICT (stream_name) DO UPDATE SET revision = excluded.revision, head_hash = excluded.head_hash, updated_at = now();

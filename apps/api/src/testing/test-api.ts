@@ -1,0 +1,42 @@
+import type { AddressInfo } from 'node:net';
+import { createPgPool } from '@trailmark/database';
+import { createPostgresEventStore, type EventStore } from '@trailmark/event-store';
+import { startTestPostgres, type TestPostgres } from '@trailmark/testing';
+import type { Pool } from 'pg';
+import pino from 'pino';
+import { createApp } from '../create-app';
+
+export interface TestApi {
+  /** Base URL, e.g. http://127.0.0.1:41234 */
+  url: string;
+  pool: Pool;
+  store: EventStore;
+  postgres: TestPostgres;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole API in this process, as `main` builds it (projections running),
+ * on a fresh embedded Postgres and a free loopback port.
+ */
+export async function startTestApi(): Promise<TestApi> {
+  const postgres = await startTestPostgres();
+  const logger = pino({ level: 'silent' });
+  const pool = createPgPool(postgres.url, logger);
+  const store = createPostgresEventStore(pool, { pollIntervalMs: 200 });
+  const app = await createApp({ logger, pool, eventStore: store, info: { version: 'test', database: 'external' }, projections: true });
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pool,
+    store,
+    postgres,
+    async close() {
+      await app.close();
+      await store.close();
+      await pool.end();
+      await postgres.stop();
+    },
+  };
+}

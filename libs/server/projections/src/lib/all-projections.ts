@@ -1,0 +1,5 @@
+import { directoryProjection } from './directory/directory.projection';
+import type { Projection } from './projection';
+
+/** Every read model a projector process keeps. */
+export const ALL_PROJECTIONS: readonly Projection[] = [directoryProjection];
