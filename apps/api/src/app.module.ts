@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
+import { IngestionModule } from '@trailmark/ingestion';
 import { HealthModule } from './health/health.module';
 import { loggerParams } from './logging/logger-params';
 import { ProjectionsModule } from './runtime/projections.module';
@@ -17,7 +18,7 @@ export class AppModule {
   static register({ logger, projections, ...resources }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [LoggerModule.forRoot(loggerParams(logger)), RuntimeModule.register(resources), HealthModule, ProjectionsModule.register(projections)],
+      imports: [LoggerModule.forRoot(loggerParams(logger)), RuntimeModule.register(resources), HealthModule, ProjectionsModule.register(projections), IngestionModule],
     };
   }
 }

@@ -6,3 +6,4 @@ export * from './lib/records';
 export * from './lib/files';
 export * from './lib/browsing';
 export * from './lib/activity';
+export * from './lib/ingestion';

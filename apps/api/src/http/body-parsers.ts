@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
+import { INGEST_PATH, ingestJsonParser } from '@trailmark/ingestion';
 import { toClientError } from './http-error';
 
 export const JSON_BODY_LIMIT = '100kb';
@@ -12,6 +13,8 @@ export const JSON_BODY_LIMIT = '100kb';
  * Requires the application to be created with `bodyParser: false`.
  */
 export function useBodyParsers(app: NestExpressApplication, logger: Logger): void {
+  // Ingestion batches of 1,000 events need more room than the rest of the API.
+  app.use(INGEST_PATH, ingestJsonParser());
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.useBodyParser('urlencoded', { extended: true, limit: JSON_BODY_LIMIT });
   app.use((error: unknown, request: Request, _response: Response, next: NextFunction) => {

@@ -11,6 +11,8 @@ export function setUpSwagger(app: INestApplication, version: string): void {
       .setTitle('Trailmark API')
       .setDescription('Event-sourced activity tracker and audit log')
       .setVersion(version)
+      .addBearerAuth()
+      .addCookieAuth('trailmark_session')
       .build(),
   );
   SwaggerModule.setup(DOCS_PATH, app, document);

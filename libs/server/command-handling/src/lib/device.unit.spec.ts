@@ -13,3 +13,11 @@ describe('parseDevice', () => {
     expect(parseDevice(undefined)).toBeUndefined();
   });
 });
+
+describe('parseDevice cache', () => {
+  it('answers a repeated user agent with the same parsed device', () => {
+    const agent = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0';
+    expect(parseDevice(agent)).toBe(parseDevice(agent));
+    expect(parseDevice(agent)).toEqual({ type: 'desktop', os: 'Linux', browser: 'Firefox 128' });
+  });
+});
