@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
+import { AuthModule, type AuthModuleOptions } from '@trailmark/auth';
 import { IngestionModule } from '@trailmark/ingestion';
 import { HealthModule } from './health/health.module';
 import { loggerParams } from './logging/logger-params';
@@ -11,14 +12,15 @@ export interface AppModuleOptions extends RuntimeResources {
   logger: Logger;
   /** Run the projections in this process. */
   projections: boolean;
+  auth?: AuthModuleOptions;
 }
 
 @Module({})
 export class AppModule {
-  static register({ logger, projections, ...resources }: AppModuleOptions): DynamicModule {
+  static register({ logger, projections, auth = {}, ...resources }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [LoggerModule.forRoot(loggerParams(logger)), RuntimeModule.register(resources), HealthModule, ProjectionsModule.register(projections), IngestionModule],
+      imports: [LoggerModule.forRoot(loggerParams(logger)), RuntimeModule.register(resources), HealthModule, ProjectionsModule.register(projections), AuthModule.register(auth), IngestionModule],
     };
   }
 }

@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig, redactUrl, type TrailmarkConfig } from '@trailmark/config';
+import { CredentialsStore, ensureOwner, type FirstOwner } from '@trailmark/auth';
 import { createPgPool, openDatabase } from '@trailmark/database';
 import type { Logger } from 'pino';
 import { createApp } from './create-app';
@@ -39,10 +40,43 @@ async function serve(config: TrailmarkConfig, logger: Logger, resources: CloseSt
   resources.push(`the ${eventStore.kind} event store`, () => eventStore.close());
 
   const version = appVersion();
-  const app = await createApp({ logger, pool, eventStore, info: { version, database: database.kind }, projections: config.projections });
+  const app = await createApp({
+    logger,
+    pool,
+    eventStore,
+    info: { version, database: database.kind },
+    projections: config.projections,
+    auth: { lockoutThreshold: config.lockoutThreshold },
+  });
   resources.push('the HTTP server', () => app.close());
   await app.listen(config.port, config.host);
   logger.info(`Trailmark listening on ${listeningUrl(config)}`);
+  void firstOwnerWhenReady(config, logger, () =>
+    ensureOwner({ store: eventStore, pool, credentials: app.get(CredentialsStore), logger, email: config.ownerEmail, password: config.ownerPassword }),
+  );
+}
+
+/**
+ * Creates the first owner once the event store answers; until then the API
+ * serves (/health reports the store down) and this retries.
+ */
+async function firstOwnerWhenReady(config: TrailmarkConfig, logger: Logger, ensure: () => Promise<FirstOwner | undefined>): Promise<void> {
+  for (;;) {
+    try {
+      const owner = await ensure();
+      if (owner?.password) {
+        // Straight to stdout, once: a generated password must not travel through the log pipeline.
+        process.stdout.write(
+          `\nFirst start: sign in at ${listeningUrl(config)} as ${owner.email} with password ${owner.password}\n` +
+            'This password is shown only now; change it after signing in.\n\n',
+        );
+      }
+      return;
+    } catch (error) {
+      logger.warn({ err: error }, 'Could not check for the first owner yet; retrying in 5 s');
+      await new Promise((resolve) => setTimeout(resolve, 5000).unref());
+    }
+  }
 }
 
 function configOrExit(): TrailmarkConfig {

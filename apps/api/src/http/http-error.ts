@@ -1,11 +1,17 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
+import { statusOfDomainError } from '@trailmark/auth';
+import { DomainError } from '@trailmark/domain';
 
 /** Body of every error response: the shape Nest uses for its own exceptions. */
 export interface HttpErrorBody {
   statusCode: number;
   error: string;
   message: string | string[];
+  /** Each bad field by its path, when the request body failed validation. */
+  issues?: Array<{ path: string; message: string }>;
+  /** A stable code for the refused business rule. */
+  code?: string;
 }
 
 /** What express and body-parser attach to the errors they raise (http-errors). */
@@ -25,6 +31,11 @@ interface ExpressError {
 export function toClientError(exception: unknown): HttpException | undefined {
   if (exception instanceof HttpException) {
     return exception.getStatus() < 500 ? exception : undefined;
+  }
+  // A business rule refused the request (often after a race with another request).
+  if (exception instanceof DomainError) {
+    const status = statusOfDomainError(exception);
+    return new HttpException({ message: exception.message, code: exception.code, error: STATUS_CODES[status] }, status);
   }
   const error = (typeof exception === 'object' && exception !== null ? exception : {}) as ExpressError;
   if (error.type === 'entity.parse.failed') {
@@ -51,8 +62,8 @@ export function toHttpErrorBody(exception: unknown): HttpErrorBody {
   if (typeof response === 'string') {
     return body(status, response);
   }
-  const { message, error } = response as Partial<HttpErrorBody>;
-  return { ...body(status, message ?? known.message), ...(error ? { error } : {}) };
+  const { message, error, issues, code } = response as Partial<HttpErrorBody>;
+  return { ...body(status, message ?? known.message), ...(error ? { error } : {}), ...(issues ? { issues } : {}), ...(code ? { code } : {}) };
 }
 
 function body(statusCode: number, message: string | string[]): HttpErrorBody {

@@ -1,6 +1,7 @@
 import type { Command } from '../decider';
 
-export type RegisterUser = Command<'RegisterUser', { userId: string; email: string; displayName: string; passwordHash: string }>;
+/** The password is stored by the application's credentials store, never in an event. */
+export type RegisterUser = Command<'RegisterUser', { userId: string; email: string; displayName: string }>;
 
 export interface LockoutPolicy {
   /** Consecutive failures that lock the account. */
@@ -33,8 +34,11 @@ export type SignOut = Command<'SignOut', { userId: string; sessionId: string }>;
 export type ExpireSession = Command<'ExpireSession', { userId: string; sessionId: string }>;
 export type RequestPasswordReset = Command<'RequestPasswordReset', { userId: string; tokenHash: string; expiresAt: string }>;
 
-/** `tokenHash` is the hash of the token the person presented, computed like the requested one. */
-export type CompletePasswordReset = Command<'CompletePasswordReset', { userId: string; tokenHash: string; newPasswordHash: string }>;
+/**
+ * `tokenHash` is the hash of the token the person presented, computed like the requested one.
+ * The application stores the new password only once the reset is completed.
+ */
+export type CompletePasswordReset = Command<'CompletePasswordReset', { userId: string; tokenHash: string }>;
 
 export type SwitchWorkspace = Command<'SwitchWorkspace', { userId: string; sessionId: string; workspaceId: string }>;
 

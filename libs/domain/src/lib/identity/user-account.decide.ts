@@ -97,7 +97,7 @@ export function completePasswordReset(
   if (pending === null) return failed('no_pending_reset');
   if (now >= new Date(pending.expiresAt)) return failed('token_expired');
   if (pending.tokenHash !== data.tokenHash) return failed('token_mismatch');
-  return [{ type: 'PasswordResetCompleted', data: { userId: data.userId, passwordHash: data.newPasswordHash } }];
+  return [{ type: 'PasswordResetCompleted', data: { userId: data.userId } }];
 }
 
 export function switchWorkspace({ data }: SwitchWorkspace, state: UserAccount): WorkspaceSwitched[] {

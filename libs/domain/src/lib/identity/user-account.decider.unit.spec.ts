@@ -12,7 +12,7 @@ const given = (events: UserAccountEvent[], now = NOW) =>
 
 const minutesAfterNow = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
 
-const registration = { userId, email, displayName: 'Ada', passwordHash: '$argon2id$hash' };
+const registration = { userId, email, displayName: 'Ada' };
 const registered: UserAccountEvent = { type: 'UserRegistered', data: registration };
 
 const signIn = (data: Partial<SignIn['data']> = {}): SignIn => ({
@@ -41,7 +41,7 @@ describe('user account decider', () => {
   describe('RegisterUser', () => {
     const register = { type: 'RegisterUser' as const, data: registration };
 
-    it('registers a new account with the password hash it is given', () => {
+    it('registers a new account, its password kept out of the event', () => {
       given([]).when(register).then([registered]);
     });
 
@@ -233,15 +233,15 @@ describe('user account decider', () => {
     });
     const complete = (tokenHash = 'token-hash') => ({
       type: 'CompletePasswordReset' as const,
-      data: { userId, tokenHash, newPasswordHash: '$argon2id$new' },
+      data: { userId, tokenHash },
     });
     const resetFailed = (reason: PasswordResetFailureReason): UserAccountEvent => ({
       type: 'PasswordResetFailed',
       data: { userId, reason },
     });
-    const completed: UserAccountEvent = { type: 'PasswordResetCompleted', data: { userId, passwordHash: '$argon2id$new' } };
+    const completed: UserAccountEvent = { type: 'PasswordResetCompleted', data: { userId } };
 
-    it('sets the new password hash when the token matches and has not expired', () => {
+    it('completes the reset when the token matches and has not expired', () => {
       given([registered, requested()]).when(complete()).then([completed]);
     });
 
@@ -277,6 +277,12 @@ describe('user account decider', () => {
 
     it('refuses an unknown account', () => {
       given([]).when(complete()).thenThrows('account_not_found');
+    });
+
+    it('ends every session, so a later sign-out or expiry of one finds nothing open', () => {
+      const before = [registered, signedIn('session-1'), signedIn('session-2'), requested(), completed];
+      given(before).when({ type: 'SignOut', data: { userId, sessionId: 'session-1' } }).thenThrows('session_not_found');
+      given(before).when({ type: 'ExpireSession', data: { userId, sessionId: 'session-2' } }).then([]);
     });
   });
 

@@ -3,8 +3,11 @@ import type { DomainEvent } from '../decider';
 export type SignInFailureReason = 'unknown_user' | 'wrong_password' | 'account_locked' | 'mfa_failed';
 export type PasswordResetFailureReason = 'no_pending_reset' | 'token_expired' | 'token_mismatch';
 
-/** The hash is computed outside the domain (argon2); the plain password never reaches an event. */
-export type UserRegistered = DomainEvent<'UserRegistered', { userId: string; email: string; displayName: string; passwordHash: string }>;
+/**
+ * No password hash, here or in PasswordResetCompleted: events are immutable and exported as
+ * evidence, and a hash of a weak password can be cracked offline. The credentials store keeps it.
+ */
+export type UserRegistered = DomainEvent<'UserRegistered', { userId: string; email: string; displayName: string }>;
 
 export type SignedIn = DomainEvent<
   'SignedIn',
@@ -21,7 +24,8 @@ export type AccountUnlocked = DomainEvent<'AccountUnlocked', { userId: string }>
 export type SignedOut = DomainEvent<'SignedOut', { userId: string; sessionId: string }>;
 export type SessionExpired = DomainEvent<'SessionExpired', { userId: string; sessionId: string }>;
 export type PasswordResetRequested = DomainEvent<'PasswordResetRequested', { userId: string; tokenHash: string; expiresAt: string }>;
-export type PasswordResetCompleted = DomainEvent<'PasswordResetCompleted', { userId: string; passwordHash: string }>;
+/** Ends every session of the account: whoever knew the old password is signed out. */
+export type PasswordResetCompleted = DomainEvent<'PasswordResetCompleted', { userId: string }>;
 export type PasswordResetFailed = DomainEvent<'PasswordResetFailed', { userId: string; reason: PasswordResetFailureReason }>;
 
 export type WorkspaceSwitched = DomainEvent<

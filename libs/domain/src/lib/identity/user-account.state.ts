@@ -53,7 +53,7 @@ export function evolveUserAccount(state: UserAccount, event: UserAccountEvent): 
     case 'PasswordResetRequested':
       return { ...state, pendingReset: { tokenHash: data.tokenHash, expiresAt: data.expiresAt } };
     case 'PasswordResetCompleted':
-      return { ...state, pendingReset: null };
+      return { ...state, pendingReset: null, sessions: {} };
     case 'PasswordResetFailed':
       return data.reason === 'token_expired' ? { ...state, pendingReset: null } : state;
     case 'WorkspaceSwitched':

@@ -5,7 +5,7 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Variables whose values may hold credentials: shown only redacted. */
-export const SECRET_VARIABLES = new Set(['DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING', 'REDIS_URL']);
+export const SECRET_VARIABLES = new Set(['DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING', 'REDIS_URL', 'TRAILMARK_OWNER_PASSWORD']);
 
 const EVENTSTORE_SCHEMES = /^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover):\/\/[^/\s]+/;
 
@@ -56,6 +56,14 @@ export function envSchema(cwd: string) {
     LOG_LEVEL: lowerCase(z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`)).default('info'),
     TRAILMARK_EMBEDDED_PG_PORT: portNumber(54329),
     TRAILMARK_PROJECTIONS: lowerCase(z.enum(['on', 'off'], 'must be "on" or "off"')).default('on'),
+    TRAILMARK_OWNER_EMAIL: z.email('must be an email address').optional(),
+    TRAILMARK_OWNER_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+    TRAILMARK_LOCKOUT_THRESHOLD: z
+      .string()
+      .regex(/^\d{1,3}$/, 'must be a whole number of failed sign-ins between 1 and 100')
+      .transform(Number)
+      .pipe(z.number().min(1, 'must be at least 1').max(100, 'must be at most 100'))
+      .default(5),
   });
 }
 

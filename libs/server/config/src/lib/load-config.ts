@@ -19,6 +19,11 @@ export interface TrailmarkConfig {
   embeddedPostgresPort: number;
   /** Whether this process runs the projections. */
   projections: boolean;
+  /** The first owner, created on first start; generated when absent. */
+  ownerEmail?: string;
+  ownerPassword?: string;
+  /** Consecutive failed sign-ins that lock an account. */
+  lockoutThreshold: number;
 }
 
 export interface LoadConfigOptions {
@@ -47,6 +52,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     logLevel: vars.LOG_LEVEL,
     embeddedPostgresPort: vars.TRAILMARK_EMBEDDED_PG_PORT,
     projections: vars.TRAILMARK_PROJECTIONS === 'on',
+    ownerEmail: vars.TRAILMARK_OWNER_EMAIL,
+    ownerPassword: vars.TRAILMARK_OWNER_PASSWORD,
+    lockoutThreshold: vars.TRAILMARK_LOCKOUT_THRESHOLD,
   };
 }
 

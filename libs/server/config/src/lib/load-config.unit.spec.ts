@@ -27,6 +27,9 @@ describe('loadConfig', () => {
       logLevel: 'info',
       embeddedPostgresPort: 54329,
       projections: true,
+      ownerEmail: undefined,
+      ownerPassword: undefined,
+      lockoutThreshold: 5,
     });
   });
 
@@ -42,6 +45,9 @@ describe('loadConfig', () => {
         LOG_LEVEL: 'DEBUG',
         TRAILMARK_EMBEDDED_PG_PORT: '6543',
         TRAILMARK_PROJECTIONS: 'off',
+        TRAILMARK_OWNER_EMAIL: 'ada@example.com',
+        TRAILMARK_OWNER_PASSWORD: 'correct horse battery',
+        TRAILMARK_LOCKOUT_THRESHOLD: '7',
       },
       { cwd },
     );
@@ -55,6 +61,9 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       embeddedPostgresPort: 6543,
       projections: false,
+      ownerEmail: 'ada@example.com',
+      ownerPassword: 'correct horse battery',
+      lockoutThreshold: 7,
     });
   });
 
@@ -114,6 +123,16 @@ describe('loadConfig', () => {
       '  - TRAILMARK_EMBEDDED_PG_PORT: must be an integer between 1 and 65535 (got "-1")',
       '  - TRAILMARK_PROJECTIONS: must be "on" or "off" (got "maybe")',
     ]);
+  });
+
+  it('rejects a short owner password without echoing it, and a lockout threshold of 0', () => {
+    const error = errorFor({ TRAILMARK_OWNER_PASSWORD: 'hunter2', TRAILMARK_LOCKOUT_THRESHOLD: '0', TRAILMARK_OWNER_EMAIL: 'nobody' });
+    expect(error.problems.map((problem) => problem.variable).sort()).toEqual([
+      'TRAILMARK_LOCKOUT_THRESHOLD',
+      'TRAILMARK_OWNER_EMAIL',
+      'TRAILMARK_OWNER_PASSWORD',
+    ]);
+    expect(error.message).not.toContain('hunter2');
   });
 
   it('never prints the password of a rejected URL', () => {

@@ -1,0 +1,16 @@
+export * from './lib/principal';
+export * from './lib/session-token';
+export * from './lib/sessions.repository';
+export * from './lib/session.guard';
+export * from './lib/workspace-access.guard';
+export * from './lib/request-context.decorator';
+export * from './lib/auth-guards.module';
+export * from './lib/auth.module';
+export type { AuthModuleOptions } from './lib/auth-options';
+export * from './lib/credentials.store';
+export * from './lib/ensure-owner';
+export * from './lib/password-reset-notifier.port';
+export { normalizeEmail, userIdForEmail } from './lib/account-identity';
+export { SessionSweeper } from './lib/session-sweeper';
+export { DomainErrorFilter, statusOfDomainError } from './lib/domain-error.filter';
+export { apiBodyOf, type ValidationIssue, ZodBodyPipe } from './lib/zod-body.pipe';
