@@ -5,3 +5,6 @@ export * from './lib/ingestion-body-parser';
 export * from './lib/ingestion.module';
 export * from './lib/ingestion.options';
 export * from './lib/ingest-rate-limiter';
+export { parseIngestRequest } from './lib/ingest-request.schema';
+export { planIngest, groupByStream } from './lib/ingest-plan';
+export { groupCommit } from './lib/group-commit';

@@ -81,18 +81,15 @@ function plan({ streamName, events, expectedRevision = 'any' }: StreamAppend, he
 }
 
 async function insert(client: PoolClient, links: ChainLink[], planned: Array<{ streamName: string; links: ChainLink[] }>): Promise<Position> {
+  // One JSON document instead of six array parameters: serialising and parsing
+  // JSON is native on both sides, array literals are escaped value by value.
   const { rows } = await client.query<{ tx: string; position: string }>(
     `INSERT INTO es_events (event_id, stream_name, revision, event_type, data, metadata, recorded_at)
-     SELECT id, stream, rev, type, data::json, metadata::json, $7
-     FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[]) AS e(id, stream, rev, type, data, metadata)
+     SELECT e.id, e.stream, e.rev, e.type, e.data, e.metadata, $2
+     FROM json_to_recordset($1::json) AS e(id text, stream text, rev bigint, type text, data json, metadata json)
      RETURNING tx_id::text AS tx, position`,
     [
-      links.map((link) => link.id),
-      links.map((link) => link.streamName),
-      links.map((link) => link.revision),
-      links.map((link) => link.type),
-      links.map((link) => JSON.stringify(link.data)),
-      links.map((link) => JSON.stringify(link.metadata)),
+      JSON.stringify(links.map((link) => ({ id: link.id, stream: link.streamName, rev: link.revision, type: link.type, data: link.data, metadata: link.metadata }))),
       links[0].metadata['recordedAt'],
     ],
   );

@@ -2,8 +2,9 @@ import { parseDevice } from '@trailmark/command-handling';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import type { IngestResponse } from '@trailmark/contracts';
-import { EVENT_STORE, type EventStore, EventStoreUnavailableError, type StreamAppend } from '@trailmark/event-store';
+import { type AppendResult, EVENT_STORE, type EventStore, EventStoreUnavailableError, type StreamAppend } from '@trailmark/event-store';
 import { IngestValidationException } from './api-error.filter';
+import { groupCommit } from './group-commit';
 import { groupByStream, ingestOutcomes, planIngest } from './ingest-plan';
 import { parseIngestRequest } from './ingest-request.schema';
 
@@ -15,13 +16,16 @@ export interface IngestCaller {
 
 /**
  * Checks a whole request, maps each host event to its domain event and appends
- * them all in one `appendToStreams` call, with `any` as the expected revision:
- * streams are not folded, so ingestion keeps up with thousands of events a second.
+ * them with `any` as the expected revision (streams are not folded), merging
+ * concurrent requests into shared writes (see groupCommit).
  */
 @Injectable()
 export class IngestionService {
+  private readonly appendToStreams: (appends: StreamAppend[]) => Promise<AppendResult[]>;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(@Inject(EVENT_STORE) store: EventStore) {
+    this.appendToStreams = groupCommit((appends) => store.appendToStreams(appends));
+  }
 
   async ingest(body: unknown, caller: IngestCaller): Promise<IngestResponse> {
     const parsed = parseIngestRequest(body);
@@ -34,7 +38,7 @@ export class IngestionService {
 
   private async append(appends: StreamAppend[]) {
     try {
-      return await this.store.appendToStreams(appends);
+      return await this.appendToStreams(appends);
     } catch (error) {
       if (error instanceof EventStoreUnavailableError) throw new ServiceUnavailableException('The event store is unavailable; retry later');
       throw error;
