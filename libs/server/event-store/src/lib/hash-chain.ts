@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalJson } from './canonical-json';
 import type { EventToAppend, RecordedEvent } from './event-store.port';
 
 /** `prevHash` of a stream's first event. */
@@ -20,11 +20,7 @@ export interface ChainLink {
 
 /** SHA-256 over the RFC 8785 canonical JSON of the event and its predecessor's hash. */
 export function hashLink(link: ChainLink): string {
-  const text = canonicalize(link);
-  if (text === undefined) {
-    throw new TypeError(`Event ${link.id} cannot be serialised as JSON`);
-  }
-  return hash('sha256', text, 'hex');
+  return hash('sha256', canonicalJson(link), 'hex');
 }
 
 /**
@@ -38,15 +34,15 @@ export function chainEvents(
   recordedAt: Date,
 ): ChainLink[] {
   let prevHash = head.hash;
+  const at = recordedAt.toISOString();
   return events.map((event, i) => {
-    const metadata = {
-      ...withoutStoreKeys(event.metadata ?? {}),
-      recordedAt: recordedAt.toISOString(),
-      prevHash,
-    };
+    const metadata: Record<string, unknown> = withoutStoreKeys(event.metadata ?? {});
+    metadata['recordedAt'] = at;
+    metadata['prevHash'] = prevHash;
     const link = { streamName, revision: head.revision + 1 + i, id: event.id, type: event.type, data: event.data, metadata };
     prevHash = hashLink(link);
-    return { ...link, metadata: { ...metadata, hash: prevHash } };
+    metadata['hash'] = prevHash;
+    return link;
   });
 }
 

@@ -50,6 +50,27 @@ describeEventStoreContract('Postgres', () => ({
   slowCommits: (prefix, delayMs) => void slow.push({ prefix, delayMs }),
 }));
 
+describe('Postgres event store: filtered reads', () => {
+  it('finds rare events behind more non-matching rows than one scan window holds', async () => {
+    const rare = `rare${randomUUID().slice(0, 8)}`;
+    await store.appendToStream(`${rare}-ws1.first`, [{ id: randomUUID(), type: 'Rare', data: { n: 0 } }]);
+    for (let i = 0; i < 25; i += 1) {
+      await store.appendToStreams(
+        Array.from({ length: 10 }, (_, s) => ({
+          streamName: `noise-ws1.${i}-${s}`,
+          events: Array.from({ length: 100 }, (__, n) => ({ id: randomUUID(), type: 'Noise', data: { n } })),
+        })),
+      );
+    }
+    await store.appendToStream(`${rare}-ws1.last`, [{ id: randomUUID(), type: 'Rare', data: { n: 1 } }]);
+
+    const found = await store.readAll({ filter: { streamPrefixes: [`${rare}-`] }, maxCount: 10 });
+    expect(found.map((e) => e.data)).toEqual([{ n: 0 }, { n: 1 }]);
+    const byType = await store.readAll({ after: found[0].position, filter: { eventTypes: ['Rare'] } });
+    expect(byType.map((e) => e.id)).toEqual([found[1].id]);
+  }, 60_000);
+});
+
 describe('Postgres event store: immutability and tampering', () => {
   const streamName = () => `tamper-ws1.${randomUUID()}`;
   const append = async (name: string, count: number) => {

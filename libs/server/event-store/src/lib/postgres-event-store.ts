@@ -7,16 +7,15 @@ import type {
   EventStore,
   EventToAppend,
   ExpectedRevision,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
   StreamAppend,
   SubscribeToAllOptions,
 } from './event-store.port';
 import { type ChainLink, chainEvents, GENESIS_HASH } from './hash-chain';
-import { decodePosition, encodePosition, type Position } from './position';
+import { encodePosition, type Position } from './position';
 import { appendToStreamsAtomically } from './postgres-multi-append';
 import { createPostgresNotifier, EVENTS_CHANNEL } from './postgres-notifier';
+import { selectAllPage, selectStream } from './postgres-read';
+import { pollingSubscription } from './postgres-subscription';
 
 export interface PostgresEventStoreOptions {
   /** Fallback poll for subscriptions when no notification arrives. */
@@ -38,8 +37,8 @@ export function createPostgresEventStore(pool: Pool, options: PostgresEventStore
   const notifier = createPostgresNotifier(pool, EVENTS_CHANNEL);
   const subscriptions = new Set<AllSubscription>();
 
-  const readAll = ({ after = START, maxCount = 1000, filter }: ReadAllOptions = {}) =>
-    unavailableOnConnectionError(() => selectAll(pool, after, maxCount, filter));
+  const readPage = (after: Position, maxCount: number, filter?: AllFilter) =>
+    unavailableOnConnectionError(() => selectAllPage(pool, after, maxCount, filter));
 
   return {
     kind: 'postgres',
@@ -52,10 +51,10 @@ export function createPostgresEventStore(pool: Pool, options: PostgresEventStore
     readStream: (streamName, readOptions = {}) =>
       unavailableOnConnectionError(() => selectStream(pool, streamName, readOptions)),
 
-    readAll,
+    readAll: async ({ after = START, maxCount = 1000, filter } = {}) => (await readPage(after, maxCount, filter)).events,
 
     subscribeToAll(subscribeOptions: SubscribeToAllOptions = {}): AllSubscription {
-      const subscription = pollingSubscription(readAll, notifier, subscribeOptions, pollIntervalMs);
+      const subscription = pollingSubscription(readPage, notifier.waiter(), { ...subscribeOptions, after: subscribeOptions.after ?? START }, pollIntervalMs);
       subscriptions.add(subscription);
       const close = subscription.close;
       subscription.close = async () => {
@@ -202,13 +201,11 @@ interface AppendRow {
 /** Calls es_append (see its migration): one statement, one round trip. */
 async function callAppend(db: Queryable, streamName: string, headRevision: number, links: ChainLink[]): Promise<AppendRow> {
   const last = links[links.length - 1];
-  const { rows } = await db.query<AppendRow>('SELECT * FROM es_append($1, $2, $3, $4, $5, $6, $7, $8)', [
+  const { rows } = await db.query<AppendRow>('SELECT * FROM es_append($1, $2, $3, $4, $5, $6)', [
     streamName,
     headRevision,
-    links.map((link) => link.id),
-    links.map((link) => link.type),
-    links.map((link) => JSON.stringify(link.data)),
-    links.map((link) => JSON.stringify(link.metadata)),
+    JSON.stringify(links.map((link) => ({ id: link.id, rev: link.revision, type: link.type, data: link.data, metadata: link.metadata }))),
+    links.length,
     last.metadata['recordedAt'],
     last.metadata['hash'],
   ]);
@@ -235,111 +232,9 @@ async function headPosition(db: Queryable, streamName: string): Promise<Position
   return rows.length ? encodePosition(BigInt(rows[0].tx_id), BigInt(rows[0].position)) : START;
 }
 
-/**
- * Read in array row mode with the position built by Postgres: the catch-up
- * path parses hundreds of thousands of rows, and per-field work in the driver
- * is most of its cost. (tx_id is aliased: ORDER BY tx_id must see the column.)
- */
-const COLUMNS = `event_id, stream_name, revision::int4, event_type, data, metadata,
-  lpad(tx_id::text, 20, '0') || ':' || lpad(position::text, 20, '0') AS pos`;
-
-type EventRow = [id: string, streamName: string, revision: number, type: string, data: unknown, metadata: Record<string, unknown>, position: Position];
-
-async function selectStream(pool: Pool, streamName: string, options: ReadStreamOptions): Promise<RecordedEvent[]> {
-  const backwards = options.direction === 'backwards';
-  const from = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
-  const { rows } = await pool.query<EventRow>({
-    rowMode: 'array',
-    text: `SELECT ${COLUMNS} FROM es_events
-     WHERE stream_name = $1 AND revision ${backwards ? '<=' : '>='} $2
-     ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
-    values: [streamName, from, options.maxCount ?? null],
-  });
-  return rows.map(toRecordedEvent);
-}
-
-/**
- * Reads in (tx_id, position) order and only below the oldest transaction still
- * running, so rows of a transaction that commits late are never skipped. The
- * horizon is taken by a statement of its own, before the read: everything
- * below it has finished by then, so the read's later snapshot sees all of it.
- */
-async function selectAll(pool: Pool, after: Position, maxCount: number, filter?: AllFilter): Promise<RecordedEvent[]> {
-  const { major, minor } = decodePosition(after);
-  const horizon = await pool.query<{ xmin: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin');
-  const params: unknown[] = [major.toString(), minor.toString(), maxCount, horizon.rows[0].xmin];
-  const conditions = ['(tx_id, position) > ($1::xid8, $2::bigint)', 'tx_id < $4::xid8'];
-  if (filter?.streamPrefixes?.length) {
-    params.push(filter.streamPrefixes.map((prefix) => `${escapeLike(prefix)}%`));
-    conditions.push(`stream_name LIKE ANY($${params.length}::text[])`);
-  }
-  if (filter?.eventTypes?.length) {
-    params.push(filter.eventTypes);
-    conditions.push(`event_type = ANY($${params.length}::text[])`);
-  }
-  const { rows } = await pool.query<EventRow>({
-    rowMode: 'array',
-    text: `SELECT ${COLUMNS} FROM es_events WHERE ${conditions.join(' AND ')} ORDER BY tx_id, position LIMIT $3`,
-    values: params,
-  });
-  return rows.map(toRecordedEvent);
-}
-
-function pollingSubscription(
-  readAll: (options: ReadAllOptions) => Promise<RecordedEvent[]>,
-  notifier: ReturnType<typeof createPostgresNotifier>,
-  { after = START, filter, batchSize = 1000 }: SubscribeToAllOptions,
-  pollIntervalMs: number,
-): AllSubscription {
-  let closed = false;
-  const waiter = notifier.waiter();
-
-  async function* events(): AsyncGenerator<RecordedEvent> {
-    let checkpoint = after;
-    let retryMs = 0;
-    try {
-      while (!closed) {
-        const seen = waiter.version();
-        const batch = await readAll({ after: checkpoint, maxCount: batchSize, filter });
-        for (const event of batch) {
-          checkpoint = event.position;
-          yield event;
-          if (closed) return;
-        }
-        if (batch.length === batchSize) continue;
-        if (batch.length > 0) retryMs = 0;
-        // A notification that brought nothing visible means an older transaction is
-        // still open; look again soon instead of waiting for the next notification.
-        retryMs = waiter.version() !== seen || retryMs > 0 ? Math.min(Math.max(retryMs * 2, 10), pollIntervalMs) : 0;
-        await waiter.wait(seen, retryMs || pollIntervalMs);
-      }
-    } finally {
-      waiter.dispose();
-    }
-  }
-
-  const iterator = events();
-  return {
-    [Symbol.asyncIterator]: () => iterator,
-    async close() {
-      closed = true;
-      waiter.interrupt();
-      await iterator.return(undefined);
-    },
-  };
-}
-
-function toRecordedEvent([id, streamName, revision, type, data, metadata, position]: EventRow): RecordedEvent {
-  return { id, streamName, type, data, metadata, revision, position, recordedAt: new Date(metadata['recordedAt'] as string) };
-}
-
 function uniqueById(events: EventToAppend[]): EventToAppend[] {
   const seen = new Set<string>();
   return events.filter((event) => !seen.has(event.id) && seen.add(event.id));
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
