@@ -3,6 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { AuthModule, type AuthModuleOptions } from '@trailmark/auth';
 import { IngestionModule } from '@trailmark/ingestion';
+import { WorkspaceAdminModule } from '@trailmark/workspace-admin';
 import { HealthModule } from './health/health.module';
 import { loggerParams } from './logging/logger-params';
 import { ProjectionsModule } from './runtime/projections.module';
@@ -20,7 +21,7 @@ export class AppModule {
   static register({ logger, projections, auth = {}, ...resources }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [LoggerModule.forRoot(loggerParams(logger)), RuntimeModule.register(resources), HealthModule, ProjectionsModule.register(projections), AuthModule.register(auth), IngestionModule],
+      imports: [LoggerModule.forRoot(loggerParams(logger)), RuntimeModule.register(resources), HealthModule, ProjectionsModule.register(projections), AuthModule.register(auth), WorkspaceAdminModule, IngestionModule],
     };
   }
 }

@@ -10,6 +10,7 @@ export const WORKSPACE_ACTIONS = [
   'api_keys.manage',
   'webhooks.manage',
   'broadcasts.send',
+  'workspace.read',
   'activity.read_workspace',
   'activity.read_own',
   'audit.read',
@@ -22,14 +23,14 @@ export const WORKSPACE_ACTIONS = [
 export type WorkspaceAction = (typeof WORKSPACE_ACTIONS)[number];
 
 const OWNER_ONLY: readonly WorkspaceAction[] = ['workspace.delete', 'workspace.transfer_ownership'];
-const AUDIT: readonly WorkspaceAction[] = ['activity.read_workspace', 'activity.read_own', 'audit.read', 'audit.verify', 'audit.export', 'records.read'];
+const AUDIT: readonly WorkspaceAction[] = ['workspace.read', 'activity.read_workspace', 'activity.read_own', 'audit.read', 'audit.verify', 'audit.export', 'records.read'];
 
 const PERMISSIONS: Record<WorkspaceRole, ReadonlySet<WorkspaceAction>> = {
   owner: new Set(WORKSPACE_ACTIONS),
   admin: new Set(WORKSPACE_ACTIONS.filter((action) => !OWNER_ONLY.includes(action))),
   auditor: new Set(AUDIT),
-  agent: new Set(['records.read', 'records.write', 'activity.read_own']),
-  viewer: new Set(['records.read']),
+  agent: new Set(['workspace.read', 'records.read', 'records.write', 'activity.read_own']),
+  viewer: new Set(['workspace.read', 'records.read']),
 };
 
 /** Who may do what in a workspace; the application checks it before handing a command to a decider. */

@@ -12,16 +12,16 @@ describe('can(role, action)', () => {
     expect(allowed('admin')).toEqual(WORKSPACE_ACTIONS.filter((a) => a !== 'workspace.delete' && a !== 'workspace.transfer_ownership'));
   });
 
-  it('lets auditors read, verify and export the log and read records, and nothing else', () => {
-    expect(allowed('auditor')).toEqual(['activity.read_workspace', 'activity.read_own', 'audit.read', 'audit.verify', 'audit.export', 'records.read']);
+  it('lets auditors see the workspace, read, verify and export the log and read records, and nothing else', () => {
+    expect(allowed('auditor')).toEqual(['workspace.read', 'activity.read_workspace', 'activity.read_own', 'audit.read', 'audit.verify', 'audit.export', 'records.read']);
   });
 
-  it('lets agents write records and read their own activity', () => {
-    expect(allowed('agent')).toEqual(['activity.read_own', 'records.read', 'records.write']);
+  it('lets agents see the workspace, write records and read their own activity', () => {
+    expect(allowed('agent')).toEqual(['workspace.read', 'activity.read_own', 'records.read', 'records.write']);
   });
 
-  it('lets viewers read records only', () => {
-    expect(allowed('viewer')).toEqual(['records.read']);
+  it('lets viewers see the workspace and read records only', () => {
+    expect(allowed('viewer')).toEqual(['workspace.read', 'records.read']);
   });
 
   it.each<[WorkspaceRole, WorkspaceAction]>([
@@ -32,6 +32,9 @@ describe('can(role, action)', () => {
     ['agent', 'audit.read'],
     ['viewer', 'activity.read_own'],
     ['admin', 'workspace.delete'],
+    ['admin', 'workspace.transfer_ownership'],
+    ['agent', 'api_keys.manage'],
+    ['viewer', 'teams.manage'],
   ])('refuses %s the action %s', (role, action) => {
     expect(can(role, action)).toBe(false);
   });

@@ -10,6 +10,17 @@ const STATUS_BY_CODE: Readonly<Record<string, HttpStatus>> = {
   invitation_not_found: HttpStatus.NOT_FOUND,
   account_already_registered: HttpStatus.CONFLICT,
   already_member: HttpStatus.CONFLICT,
+  member_not_found: HttpStatus.NOT_FOUND,
+  team_not_found: HttpStatus.NOT_FOUND,
+  not_team_member: HttpStatus.NOT_FOUND,
+  group_not_found: HttpStatus.NOT_FOUND,
+  not_group_member: HttpStatus.NOT_FOUND,
+  not_nested: HttpStatus.NOT_FOUND,
+  grant_not_found: HttpStatus.NOT_FOUND,
+  api_key_not_found: HttpStatus.NOT_FOUND,
+  webhook_not_found: HttpStatus.NOT_FOUND,
+  cannot_impersonate_self: HttpStatus.BAD_REQUEST,
+  owner_role_requires_owner: HttpStatus.FORBIDDEN,
 };
 
 export function statusOfDomainError(error: DomainError): HttpStatus {

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'workspace-admin',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};
