@@ -7,7 +7,9 @@ const ROOT = resolve(__dirname, '../../..');
 /** The real API process (as `npm start` runs it) on an existing database; resolves once /health is 200. */
 export async function startApiProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['-r', './tools/scripts/register.cjs', join('apps', 'api', 'src', 'main.ts')], {
+  // BENCH_API_NODE_ARGS passes flags such as --cpu-prof to the API process for profiling.
+  const nodeArgs = process.env['BENCH_API_NODE_ARGS']?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, '-r', './tools/scripts/register.cjs', join('apps', 'api', 'src', 'main.ts')], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -24,6 +24,58 @@ export function hashLink(link: ChainLink): string {
 }
 
 /**
+ * An event's canonical JSON, cut around the two values that depend on its
+ * place in the stream (`prevHash`, `revision`). Preparing costs nearly all of
+ * the hashing and needs no lock; chaining under the stream's lock is then a
+ * concatenation and a SHA-256 per event. The text is exactly
+ * `canonicalJson(link)`, so `hashLink` verifies what this writes.
+ */
+export interface PreparedEvent {
+  event: EventToAppend;
+  metadata: Record<string, unknown>;
+  beforePrevHash: string;
+  beforeRevision: string;
+  afterRevision: string;
+}
+
+export function prepareEvents(streamName: string, events: EventToAppend[], recordedAt: Date): PreparedEvent[] {
+  const at = recordedAt.toISOString();
+  const tail = `,"streamName":${JSON.stringify(streamName)},"type":`;
+  return events.map((event) => {
+    const metadata = withoutStoreKeys(event.metadata ?? {});
+    metadata['recordedAt'] = at;
+    const before: string[] = [];
+    const after: string[] = [];
+    for (const key of Object.keys(metadata).sort()) {
+      const value = metadata[key];
+      if (value === undefined || typeof value === 'function' || typeof value === 'symbol') continue;
+      (key < 'prevHash' ? before : after).push(`${JSON.stringify(key)}:${canonicalJson(value)}`);
+    }
+    const data = event.data === undefined ? '' : `"data":${canonicalJson(event.data)},`;
+    return {
+      event,
+      metadata,
+      beforePrevHash: `{${data}"id":${JSON.stringify(event.id)},"metadata":{${before.map((member) => `${member},`).join('')}"prevHash":`,
+      beforeRevision: `${after.map((member) => `,${member}`).join('')}},"revision":`,
+      afterRevision: `${tail}${JSON.stringify(event.type)}}`,
+    };
+  });
+}
+
+/** Continues the chain from the stream's current head: revisions, `prevHash` and `hash` for each prepared event. */
+export function chainPrepared(streamName: string, head: { revision: number; hash: string }, prepared: PreparedEvent[]): ChainLink[] {
+  let prevHash = head.hash;
+  return prepared.map(({ event, metadata, beforePrevHash, beforeRevision, afterRevision }, i) => {
+    const revision = head.revision + 1 + i;
+    const text = `${beforePrevHash}${JSON.stringify(prevHash)}${beforeRevision}${revision}${afterRevision}`;
+    const linked: Record<string, unknown> = { ...metadata, prevHash };
+    prevHash = hash('sha256', text, 'hex');
+    linked['hash'] = prevHash;
+    return { streamName, revision, id: event.id, type: event.type, data: event.data, metadata: linked };
+  });
+}
+
+/**
  * Gives each new event its revision and its `recordedAt`, `prevHash` and
  * `hash` metadata, continuing the chain from the stream's current head.
  */
@@ -33,17 +85,7 @@ export function chainEvents(
   events: EventToAppend[],
   recordedAt: Date,
 ): ChainLink[] {
-  let prevHash = head.hash;
-  const at = recordedAt.toISOString();
-  return events.map((event, i) => {
-    const metadata: Record<string, unknown> = withoutStoreKeys(event.metadata ?? {});
-    metadata['recordedAt'] = at;
-    metadata['prevHash'] = prevHash;
-    const link = { streamName, revision: head.revision + 1 + i, id: event.id, type: event.type, data: event.data, metadata };
-    prevHash = hashLink(link);
-    metadata['hash'] = prevHash;
-    return link;
-  });
+  return chainPrepared(streamName, head, prepareEvents(streamName, events, recordedAt));
 }
 
 export type ChainBreak =

@@ -1,27 +1,32 @@
 import type { Pool, PoolClient } from 'pg';
 import type { AppendResult, StreamAppend } from './event-store.port';
 import { WrongExpectedVersionError } from './errors';
-import { chainEvents, GENESIS_HASH, type ChainLink } from './hash-chain';
+import { chainPrepared, GENESIS_HASH, type ChainLink, type PreparedEvent, prepareEvents } from './hash-chain';
 import { encodePosition, type Position } from './position';
 import { EVENTS_CHANNEL } from './postgres-notifier';
 
 /**
  * Appends to many streams in one transaction. The streams' advisory locks are
  * taken first, in a fixed order so concurrent calls cannot deadlock, and before
- * any write, so the transaction id still comes after every lock.
+ * any write, so the transaction id still comes after every lock. What needs no
+ * lock happens before taking them: the costly part of hashing, and the look-up
+ * of ids already stored (an id stored meanwhile by someone else fails the
+ * insert on its unique key, and the caller's retry then sees it).
  */
 export async function appendToStreamsAtomically(pool: Pool, appends: StreamAppend[]): Promise<AppendResult[]> {
   const names = appends.map((append) => append.streamName);
   if (new Set(names).size !== names.length) {
     throw new TypeError('appendToStreams needs each stream once; group the events of one stream together');
   }
+  const recordedAt = new Date();
+  const prepared = new Map(appends.map((append) => [append.streamName, prepareEvents(append.streamName, append.events, recordedAt)]));
+  const existing = await existingIds(pool, appends.flatMap((append) => append.events.map((event) => event.id)));
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtextextended(s, 0) AS h FROM unnest($1::text[]) s ORDER BY h) locks', [names]);
-    const heads = await readHeads(client, names, appends.flatMap((append) => append.events.map((event) => event.id)));
-    const recordedAt = new Date();
-    const planned = appends.map((append) => plan(append, heads, recordedAt));
+    const heads = { streams: await readHeads(client, names), existing };
+    const planned = appends.map((append) => plan(append, heads, prepared.get(append.streamName) as PreparedEvent[]));
     const links = planned.flatMap((p) => p.links);
     let position: Position | undefined;
     if (links.length > 0) {
@@ -47,24 +52,23 @@ interface Heads {
   existing: Set<string>;
 }
 
-async function readHeads(client: PoolClient, names: string[], ids: string[]): Promise<Heads> {
-  const [streams, existing] = await Promise.all([
-    client.query<{ stream_name: string; revision: string; head_hash: string }>(
-      'SELECT stream_name, revision, head_hash FROM es_streams WHERE stream_name = ANY($1::text[])',
-      [names],
-    ),
-    client.query<{ event_id: string }>('SELECT event_id FROM es_events WHERE event_id = ANY($1::text[])', [ids]),
-  ]);
-  return {
-    streams: new Map(streams.rows.map((row) => [row.stream_name, { revision: Number(row.revision), hash: row.head_hash }])),
-    existing: new Set(existing.rows.map((row) => row.event_id)),
-  };
+async function readHeads(client: PoolClient, names: string[]): Promise<Heads['streams']> {
+  const { rows } = await client.query<{ stream_name: string; revision: string; head_hash: string }>(
+    'SELECT stream_name, revision, head_hash FROM es_streams WHERE stream_name = ANY($1::text[])',
+    [names],
+  );
+  return new Map(rows.map((row) => [row.stream_name, { revision: Number(row.revision), hash: row.head_hash }]));
 }
 
-function plan({ streamName, events, expectedRevision = 'any' }: StreamAppend, heads: Heads, recordedAt: Date) {
+async function existingIds(pool: Pool, ids: string[]): Promise<Set<string>> {
+  const { rows } = await pool.query<{ event_id: string }>('SELECT event_id FROM es_events WHERE event_id = ANY($1::text[])', [ids]);
+  return new Set(rows.map((row) => row.event_id));
+}
+
+function plan({ streamName, events, expectedRevision = 'any' }: StreamAppend, heads: Heads, prepared: PreparedEvent[]) {
   const head = heads.streams.get(streamName) ?? { revision: -1, hash: GENESIS_HASH };
   const seen = new Set<string>();
-  const fresh = events.filter((event) => !heads.existing.has(event.id) && !seen.has(event.id) && seen.add(event.id));
+  const fresh = prepared.filter(({ event }) => !heads.existing.has(event.id) && !seen.has(event.id) && seen.add(event.id));
   const duplicates = events.map((event) => event.id).filter((id, i, ids) => heads.existing.has(id) || ids.indexOf(id) !== i);
   if (fresh.length > 0 || duplicates.length === 0) {
     const exists = head.revision >= 0;
@@ -76,8 +80,8 @@ function plan({ streamName, events, expectedRevision = 'any' }: StreamAppend, he
     if (!ok) throw new WrongExpectedVersionError(streamName, expectedRevision, exists ? head.revision : 'no_stream');
   }
   // An id may repeat across streams in one call: only its first occurrence is written.
-  for (const event of fresh) heads.existing.add(event.id);
-  return { streamName, head, duplicates, links: fresh.length ? chainEvents(streamName, head, fresh, recordedAt) : ([] as ChainLink[]) };
+  for (const { event } of fresh) heads.existing.add(event.id);
+  return { streamName, head, duplicates, links: chainPrepared(streamName, head, fresh) };
 }
 
 async function insert(client: PoolClient, links: ChainLink[], planned: Array<{ streamName: string; links: ChainLink[] }>): Promise<Position> {
