@@ -1,3 +1,4 @@
+import { type ApiCallOptions, callApi } from '../testing/api-call';
 import { startTestApi, TEST_OWNER, type TestApi } from '../testing/test-api';
 
 let api: TestApi;
@@ -6,19 +7,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => api?.close());
 
-async function call(path: string, init: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> } = {}) {
-  const response = await fetch(`${api.url}${path}`, {
-    method: init.method ?? (init.body ? 'POST' : 'GET'),
-    headers: {
-      ...(init.body ? { 'content-type': 'application/json' } : {}),
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-      ...init.headers,
-    },
-    body: init.body ? JSON.stringify(init.body) : undefined,
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
-}
+const call = (path: string, options?: ApiCallOptions) => callApi(api.url, path, options);
 
 const countEvents = async (type: string) =>
   Number((await api.pool.query<{ n: string }>('SELECT count(*) AS n FROM es_events WHERE event_type = $1', [type])).rows[0].n);

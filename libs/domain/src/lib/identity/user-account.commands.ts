@@ -42,6 +42,9 @@ export type CompletePasswordReset = Command<'CompletePasswordReset', { userId: s
 
 export type SwitchWorkspace = Command<'SwitchWorkspace', { userId: string; sessionId: string; workspaceId: string }>;
 
+/** Platform admins stand above workspaces: they may impersonate members to help them. */
+export type GrantPlatformAdmin = Command<'GrantPlatformAdmin', { userId: string }>;
+
 export type UserAccountCommand =
   | RegisterUser
   | SignIn
@@ -50,4 +53,5 @@ export type UserAccountCommand =
   | ExpireSession
   | RequestPasswordReset
   | CompletePasswordReset
-  | SwitchWorkspace;
+  | SwitchWorkspace
+  | GrantPlatformAdmin;

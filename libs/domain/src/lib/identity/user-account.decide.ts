@@ -3,6 +3,7 @@ import {
   type CompletePasswordReset,
   DEFAULT_LOCKOUT_POLICY,
   type ExpireSession,
+  type GrantPlatformAdmin,
   type RegisterUser,
   type RequestPasswordReset,
   type SignIn,
@@ -18,6 +19,7 @@ import type {
   PasswordResetFailed,
   PasswordResetFailureReason,
   PasswordResetRequested,
+  PlatformAdminGranted,
   SessionExpired,
   SignedIn,
   SignedOut,
@@ -111,6 +113,12 @@ export function switchWorkspace({ data }: SwitchWorkspace, state: UserAccount): 
   ];
 }
 
+export function grantPlatformAdmin({ data }: GrantPlatformAdmin, state: UserAccount): PlatformAdminGranted[] {
+  requireRegistered(state, data.userId);
+  if (state.platformAdmin) throw new DomainError('already_platform_admin', `Account ${data.userId} is already a platform admin`);
+  return [{ type: 'PlatformAdminGranted', data }];
+}
+
 export function decideUserAccount(command: UserAccountCommand, state: UserAccount, context: DecideContext): UserAccountEvent[] {
   const { type } = command;
   switch (type) {
@@ -130,6 +138,8 @@ export function decideUserAccount(command: UserAccountCommand, state: UserAccoun
       return completePasswordReset(command, state, context);
     case 'SwitchWorkspace':
       return switchWorkspace(command, state);
+    case 'GrantPlatformAdmin':
+      return grantPlatformAdmin(command, state);
     default: {
       const unknown: never = type;
       throw new DomainError('unknown_command', `Unknown command ${String(unknown)}`);

@@ -327,4 +327,21 @@ describe('user account decider', () => {
       given([]).when(switchTo('ws-2')).thenThrows('account_not_found');
     });
   });
+
+  describe('GrantPlatformAdmin', () => {
+    const grant = { type: 'GrantPlatformAdmin' as const, data: { userId } };
+    const granted: UserAccountEvent = { type: 'PlatformAdminGranted', data: { userId } };
+
+    it('makes an account a platform admin', () => {
+      given([registered]).when(grant).then([granted]);
+    });
+
+    it('refuses an account that already is one', () => {
+      given([registered, granted]).when(grant).thenThrows('already_platform_admin');
+    });
+
+    it('refuses an unknown account', () => {
+      given([]).when(grant).thenThrows('account_not_found');
+    });
+  });
 });

@@ -33,6 +33,8 @@ export type WorkspaceSwitched = DomainEvent<
   { userId: string; sessionId: string; fromWorkspaceId: string | null; toWorkspaceId: string }
 >;
 
+export type PlatformAdminGranted = DomainEvent<'PlatformAdminGranted', { userId: string }>;
+
 export type UserAccountEvent =
   | UserRegistered
   | SignedIn
@@ -44,7 +46,8 @@ export type UserAccountEvent =
   | PasswordResetRequested
   | PasswordResetCompleted
   | PasswordResetFailed
-  | WorkspaceSwitched;
+  | WorkspaceSwitched
+  | PlatformAdminGranted;
 
 /** Every event type above; the compiler refuses a missing one, so the catalogue test sees new events. */
 export const userAccountEventTypes = Object.keys({
@@ -59,4 +62,5 @@ export const userAccountEventTypes = Object.keys({
   PasswordResetCompleted: true,
   PasswordResetFailed: true,
   WorkspaceSwitched: true,
+  PlatformAdminGranted: true,
 } satisfies Record<UserAccountEvent['type'], true>) as UserAccountEvent['type'][];

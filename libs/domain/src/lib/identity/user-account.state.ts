@@ -13,6 +13,7 @@ export interface UserAccount {
   lockedUntil: string | null;
   pendingReset: { tokenHash: string; expiresAt: string } | null;
   sessions: Readonly<Record<string, UserSession>>;
+  platformAdmin: boolean;
 }
 
 export const initialUserAccount = (): UserAccount => ({
@@ -22,6 +23,7 @@ export const initialUserAccount = (): UserAccount => ({
   lockedUntil: null,
   pendingReset: null,
   sessions: {},
+  platformAdmin: false,
 });
 
 export function evolveUserAccount(state: UserAccount, event: UserAccountEvent): UserAccount {
@@ -58,6 +60,8 @@ export function evolveUserAccount(state: UserAccount, event: UserAccountEvent): 
       return data.reason === 'token_expired' ? { ...state, pendingReset: null } : state;
     case 'WorkspaceSwitched':
       return { ...state, sessions: { ...state.sessions, [data.sessionId]: { workspaceId: data.toWorkspaceId } } };
+    case 'PlatformAdminGranted':
+      return { ...state, platformAdmin: true };
     default: {
       const _unknown: never = type;
       return state;

@@ -1,5 +1,5 @@
 import { eventMetadata, type Handled, handleCommand, type RequestContext } from '@trailmark/command-handling';
-import { PLATFORM, type EventResult } from '@trailmark/contracts';
+import { type Actor, type EventResult, PLATFORM } from '@trailmark/contracts';
 import { type UserAccount, type UserAccountCommand, userAccountDecider, type UserAccountEvent } from '@trailmark/domain';
 import type { EventStore } from '@trailmark/event-store';
 import type { DirectoryUser } from './directory.repository';
@@ -32,10 +32,12 @@ export function handleAccountCommand(
 /**
  * Account events belong to the workspace the session is (or would be) in, so
  * that workspace's admins see their members sign in; without one, to the
- * platform. The actor is the account concerned, or System when there is none.
+ * platform. The actor is the account concerned, or System when there is none;
+ * when the request already acts as that account, its actor is kept, so an
+ * impersonating admin stays on the event.
  */
 export function accountContext(
-  origin: Pick<RequestContext, 'ip' | 'userAgent' | 'correlationId' | 'causationId'>,
+  origin: Pick<RequestContext, 'actor' | 'ip' | 'userAgent' | 'correlationId' | 'causationId'>,
   user: DirectoryUser | undefined,
   workspaceId: string | null,
 ): RequestContext {
@@ -43,6 +45,10 @@ export function accountContext(
     ...origin,
     workspaceId: workspaceId ?? PLATFORM,
     layer: workspaceId ? 'workspace' : 'platform',
-    actor: user ? { kind: 'user', id: user.id, name: user.displayName } : undefined,
+    actor: user ? actorFor(user, origin.actor) : undefined,
   };
+}
+
+function actorFor(user: DirectoryUser, requestActor: Actor | undefined): Actor {
+  return requestActor?.id === user.id ? requestActor : { kind: 'user', id: user.id, name: user.displayName };
 }

@@ -28,6 +28,13 @@ describe('accountContext', () => {
     });
   });
 
+  it("keeps the request's actor when it is the account, so an impersonating admin stays on the event", () => {
+    const impersonated = { kind: 'user' as const, id: 'u-1', name: 'Ada', impersonatorId: 'admin-1' };
+    expect(accountContext({ ...origin, actor: impersonated }, user, 'ws-1').actor).toEqual(impersonated);
+    const someoneElse = { kind: 'user' as const, id: 'u-2', name: 'Bob', impersonatorId: 'admin-1' };
+    expect(accountContext({ ...origin, actor: someoneElse }, user, 'ws-1').actor).toEqual({ kind: 'user', id: 'u-1', name: 'Ada' });
+  });
+
   it('falls back to the platform and to System', () => {
     expect(accountContext(origin, undefined, null)).toEqual({ ...origin, workspaceId: 'platform', layer: 'platform', actor: undefined });
   });

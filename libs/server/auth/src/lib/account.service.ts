@@ -1,4 +1,4 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { RequestContext } from '@trailmark/command-handling';
 import { streams } from '@trailmark/contracts';
 import { DomainError } from '@trailmark/domain';
@@ -21,6 +21,11 @@ export class AccountService {
   ) {}
 
   async view(principal: Principal): Promise<SessionView> {
+    const { impersonatorId, impersonationWorkspaceId } = principal;
+    if (impersonatorId && impersonationWorkspaceId) {
+      const membership = await this.directory.membership(principal.userId, impersonationWorkspaceId);
+      return { user: userOf(principal), workspaces: membership ? [membership] : [], currentWorkspaceId: impersonationWorkspaceId, impersonatorId };
+    }
     const [workspaces, currentWorkspaceId] = await Promise.all([
       this.directory.workspacesOf(principal.userId),
       this.accountSessions.workspaceOf(principal.sessionId),
@@ -44,8 +49,12 @@ export class AccountService {
     await this.sessions.end(principal.sessionId);
   }
 
-  /** Members only: any other workspace answers 404, as if it did not exist. */
+  /**
+   * Members only: any other workspace answers 404, as if it did not exist.
+   * An impersonation stays in its one workspace: the session is the admin's, not the member's.
+   */
   async switchWorkspace(principal: Principal, workspaceId: string, request: RequestContext): Promise<SessionView> {
+    if (principal.impersonatorId) throw new ConflictException('An impersonation stays in its workspace; end it to switch');
     const membership = await this.directory.membership(principal.userId, workspaceId);
     if (!membership) throw new NotFoundException(`Workspace "${workspaceId}" was not found`);
     await handleAccountCommand(

@@ -4,6 +4,7 @@ import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiBody,
+  ApiConflictResponse,
   ApiCookieAuth,
   ApiNoContentResponse,
   ApiNotFoundResponse,
@@ -32,7 +33,7 @@ import { PasswordResetService } from './password-reset.service';
 import type { Principal } from './principal';
 import { CurrentPrincipal, CurrentRequestContext } from './request-context.decorator';
 import { clearSessionCookie } from './session-cookie';
-import { SessionGuard } from './session.guard';
+import { IgnoreImpersonation, SessionGuard } from './session.guard';
 import { SESSION_COOKIE } from './session-token';
 import { SignInService } from './sign-in.service';
 import { apiBodyOf, ZodBodyPipe } from './zod-body.pipe';
@@ -66,6 +67,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
   @UseGuards(SessionGuard)
+  @IgnoreImpersonation()
   @ApiCookieAuth(SESSION_COOKIE)
   @ApiBearerAuth()
   @ApiNoContentResponse({ description: 'Signed out; the session ends and the cookie is cleared' })
@@ -98,6 +100,7 @@ export class AuthController {
   @ApiBody(apiBodyOf(switchWorkspaceSchema))
   @ApiOkResponse({ type: SessionViewDto, description: 'The session is now in the workspace (nothing is recorded when it already was)' })
   @ApiNotFoundResponse({ description: 'Not a member of that workspace' })
+  @ApiConflictResponse({ description: 'The session impersonates someone: it stays in the workspace of the impersonation' })
   switchWorkspace(
     @Body(new ZodBodyPipe(switchWorkspaceSchema)) body: SwitchWorkspaceBody,
     @CurrentPrincipal() principal: Principal,

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { WORKSPACE_ROLES, type WorkspaceRole } from '@trailmark/domain';
 import type { DirectoryUser, WorkspaceSummary } from './directory.repository';
 
@@ -33,6 +33,9 @@ export class SessionViewDto {
 
   @ApiProperty({ type: String, nullable: true, description: 'The workspace the session is in' })
   currentWorkspaceId!: string | null;
+
+  @ApiPropertyOptional({ description: 'Only while a platform admin impersonates the user (who is then the only workspace shown): the admin' })
+  impersonatorId?: string;
 }
 
 export class LoginResponseDto extends SessionViewDto {

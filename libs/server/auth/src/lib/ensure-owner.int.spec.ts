@@ -1,3 +1,4 @@
+import { PLATFORM, streams, SYSTEM_ACTOR } from '@trailmark/contracts';
 import { createPostgresEventStore, type EventStore } from '@trailmark/event-store';
 import { directoryProjection, runProjection, type RunningProjection } from '@trailmark/projections';
 import { startTestPostgres, type TestPostgres } from '@trailmark/testing';
@@ -39,7 +40,7 @@ describe('ensureOwner', () => {
     expect(await count('UserRegistered')).toBe(0);
   });
 
-  it('creates exactly one owner and workspace on a first start, even with several processes starting together', async () => {
+  it('creates exactly one owner, a platform admin, and workspace on a first start, even with several processes starting together', async () => {
     const results = await Promise.all(Array.from({ length: 3 }, () => ensureOwner({ store, pool, credentials, logger })));
     const created = results.filter((result) => result !== undefined);
     expect(created).toHaveLength(1);
@@ -50,6 +51,15 @@ describe('ensureOwner', () => {
     expect(await count('WorkspaceCreated')).toBe(1);
     const { rows } = await pool.query('SELECT workspace_id, user_id, role FROM directory_members');
     expect(rows).toEqual([{ workspace_id: owner!.workspaceId, user_id: owner!.userId, role: 'owner' }]);
+    const [granted, ...others] = await store.readAll({ filter: { eventTypes: ['PlatformAdminGranted'] } });
+    expect(others).toEqual([]);
+    expect(granted).toMatchObject({
+      streamName: streams.user(owner!.userId),
+      data: { userId: owner!.userId },
+      metadata: { layer: 'platform', workspaceId: PLATFORM, actor: SYSTEM_ACTOR },
+    });
+    const admins = await pool.query('SELECT user_id FROM directory_users WHERE platform_admin');
+    expect(admins.rows).toEqual([{ user_id: owner!.userId }]);
     expect(logged.join('\n')).not.toContain(owner!.password);
   });
 

@@ -1,6 +1,6 @@
 import { eventMetadata, type RequestContext } from '@trailmark/command-handling';
 import { PLATFORM, streams } from '@trailmark/contracts';
-import { type DomainEvent, userAccountDecider, workspaceDecider } from '@trailmark/domain';
+import { type DomainEvent, fold, userAccountDecider, workspaceDecider } from '@trailmark/domain';
 import { type AppendResult, type EventStore, type EventToAppend, type StreamAppend, WrongExpectedVersionError } from '@trailmark/event-store';
 import { DIRECTORY_PROJECTION, waitForCheckpoint } from '@trailmark/projections';
 import { randomUUID } from 'node:crypto';
@@ -33,10 +33,11 @@ export interface FirstOwner {
 }
 
 /**
- * On the very first start (no UserRegistered anywhere), registers an owner
- * and their workspace; afterwards does nothing. Both events go in one atomic
- * append, so a crash cannot leave an owner without a workspace, and of
- * several processes starting together exactly one wins the owner's stream.
+ * On the very first start (no UserRegistered anywhere), registers an owner,
+ * who is also the first platform admin, and their workspace; afterwards does
+ * nothing. All of it goes in one atomic append, so a crash cannot leave an
+ * owner without a workspace, and of several processes starting together
+ * exactly one wins the owner's stream.
  */
 export async function ensureOwner(options: EnsureOwnerOptions): Promise<FirstOwner | undefined> {
   const { store, pool, credentials, logger } = options;
@@ -74,6 +75,11 @@ function ownerAndWorkspace(owner: { userId: string; email: string }, workspaceId
     userAccountDecider.initialState(),
     context,
   );
+  const granted = userAccountDecider.decide(
+    { type: 'GrantPlatformAdmin', data: { userId: owner.userId } },
+    fold(userAccountDecider.evolve, userAccountDecider.initialState(), registered),
+    context,
+  );
   const created = workspaceDecider.decide(
     { type: 'CreateWorkspace', data: { workspaceId, name: FIRST_WORKSPACE_NAME, owner } },
     workspaceDecider.initialState(),
@@ -82,7 +88,7 @@ function ownerAndWorkspace(owner: { userId: string; email: string }, workspaceId
   return [
     {
       streamName: streams.user(owner.userId),
-      events: toAppend(registered, { workspaceId: PLATFORM, layer: 'platform', correlationId }),
+      events: toAppend([...registered, ...granted], { workspaceId: PLATFORM, layer: 'platform', correlationId }),
       expectedRevision: 'no_stream',
     },
     { streamName: streams.workspace(workspaceId), events: toAppend(created, { workspaceId, correlationId }), expectedRevision: 'no_stream' },

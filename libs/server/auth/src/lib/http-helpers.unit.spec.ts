@@ -1,7 +1,10 @@
 import { BadRequestException, HttpStatus } from '@nestjs/common';
 import { DomainError } from '@trailmark/domain';
+import type { Request } from 'express';
 import { loginSchema } from './auth.schemas';
 import { statusOfDomainError } from './domain-error.filter';
+import type { AuthenticatedRequest, Principal } from './principal';
+import { requestContextOf } from './request-context.decorator';
 import { sessionCookieOptions } from './session-cookie';
 import { apiBodyOf, ZodBodyPipe } from './zod-body.pipe';
 
@@ -52,5 +55,26 @@ describe('statusOfDomainError', () => {
     ['last_owner', HttpStatus.CONFLICT],
   ])('maps %s to %i', (code, status) => {
     expect(statusOfDomainError(new DomainError(code, 'refused'))).toBe(status);
+  });
+});
+
+describe('requestContextOf', () => {
+  const principal: Principal = { userId: 'u-1', email: 'ada@example.com', displayName: 'Ada', sessionId: 's-1', platformAdmin: false };
+  const requestOf = (extra: AuthenticatedRequest) => ({ headers: { 'x-correlation-id': 'c-1' }, ip: '10.0.0.1', ...extra }) as unknown as Request;
+
+  it('names the signed-in member as actor, in the workspace of the route', () => {
+    expect(requestContextOf(requestOf({ principal, membership: { workspaceId: 'ws-1', role: 'agent' } }))).toEqual({
+      workspaceId: 'ws-1',
+      layer: 'workspace',
+      actor: { kind: 'user', id: 'u-1', name: 'Ada' },
+      ip: '10.0.0.1',
+      userAgent: undefined,
+      correlationId: 'c-1',
+    });
+  });
+
+  it('names the impersonating platform admin on the actor', () => {
+    const impersonated = { ...principal, impersonatorId: 'admin-1', impersonationWorkspaceId: 'ws-1' };
+    expect(requestContextOf(requestOf({ principal: impersonated })).actor).toEqual({ kind: 'user', id: 'u-1', name: 'Ada', impersonatorId: 'admin-1' });
   });
 });

@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { RequestContext } from '@trailmark/command-handling';
-import { PLATFORM } from '@trailmark/contracts';
+import { type Actor, PLATFORM } from '@trailmark/contracts';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { AuthenticatedRequest, Membership, Principal } from './principal';
@@ -11,11 +11,16 @@ export function requestContextOf(request: Request & AuthenticatedRequest): Reque
   return {
     workspaceId: request.membership?.workspaceId ?? PLATFORM,
     layer: request.membership ? 'workspace' : 'platform',
-    actor: request.principal ? { kind: 'user', id: request.principal.userId, name: request.principal.displayName } : undefined,
+    actor: request.principal ? actorOf(request.principal) : undefined,
     ip: request.ip,
     userAgent: request.headers['user-agent'],
     correlationId: typeof header === 'string' && /^[\w.:-]{1,100}$/.test(header) ? header : randomUUID(),
   };
+}
+
+/** While a platform admin impersonates the member, every event the request appends names the admin too. */
+function actorOf({ userId, displayName, impersonatorId }: Principal): Actor {
+  return { kind: 'user', id: userId, name: displayName, ...(impersonatorId ? { impersonatorId } : {}) };
 }
 
 export const CurrentRequestContext = createParamDecorator((_: unknown, context: ExecutionContext) =>

@@ -1,13 +1,25 @@
-import { type CanActivate, type ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable, SetMetadata, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { AuthenticatedRequest } from './principal';
 import { hashToken, isSessionToken, SESSION_COOKIE } from './session-token';
 import { SessionsRepository } from './sessions.repository';
 
+const IGNORE_IMPERSONATION = 'trailmark:ignore-impersonation';
+
+/**
+ * On routes that act for whoever actually signed in even while they
+ * impersonate someone: platform routes, and the session's own end.
+ */
+export const IgnoreImpersonation = () => SetMetadata(IGNORE_IMPERSONATION, true);
+
 /** Requires a live session, from the httpOnly cookie or `Authorization: Bearer <token>`. */
 @Injectable()
 export class SessionGuard implements CanActivate {
-  constructor(private readonly sessions: SessionsRepository) {}
+  constructor(
+    private readonly sessions: SessionsRepository,
+    private readonly reflector: Reflector,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
@@ -15,7 +27,8 @@ export class SessionGuard implements CanActivate {
     if (!token) {
       throw new UnauthorizedException('Sign in first: no session cookie or bearer token was sent');
     }
-    const principal = await this.sessions.principalFor(hashToken(token));
+    const asSignedIn = this.reflector.getAllAndOverride<boolean | undefined>(IGNORE_IMPERSONATION, [context.getHandler(), context.getClass()]);
+    const principal = await this.sessions.principalFor(hashToken(token), { asSignedIn: asSignedIn === true });
     if (!principal) {
       throw new UnauthorizedException('The session has ended or expired; sign in again');
     }

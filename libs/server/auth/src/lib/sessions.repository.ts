@@ -3,19 +3,34 @@ import { PG_POOL } from '@trailmark/database';
 import type { Pool } from 'pg';
 import type { Principal } from './principal';
 
+type PrincipalRow = Omit<Principal, 'impersonatorId' | 'impersonationWorkspaceId'> & {
+  impersonatorId: string | null;
+  impersonationWorkspaceId: string | null;
+};
+
+const PRINCIPAL = `SELECT s.session_id AS "sessionId", u.user_id AS "userId", u.email, u.display_name AS "displayName",
+    u.platform_admin AS "platformAdmin",
+    CASE WHEN i.impersonating THEN s.user_id END AS "impersonatorId",
+    CASE WHEN i.impersonating THEN s.impersonation_workspace_id END AS "impersonationWorkspaceId"
+  FROM auth_sessions s
+  CROSS JOIN LATERAL (SELECT s.impersonated_user_id IS NOT NULL AND NOT $2::boolean AS impersonating) i
+  JOIN directory_users u ON u.user_id = CASE WHEN i.impersonating THEN s.impersonated_user_id ELSE s.user_id END
+  WHERE s.token_hash = $1 AND s.ended_at IS NULL AND s.expires_at > now()`;
+
 /** Sessions and the directory user they belong to. The token itself is never stored, only its hash. */
 @Injectable()
 export class SessionsRepository {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
-  async principalFor(tokenHash: string): Promise<Principal | undefined> {
-    const { rows } = await this.pool.query<Principal>(
-      `SELECT s.session_id AS "sessionId", u.user_id AS "userId", u.email, u.display_name AS "displayName", u.platform_admin AS "platformAdmin"
-       FROM auth_sessions s JOIN directory_users u ON u.user_id = s.user_id
-       WHERE s.token_hash = $1 AND s.ended_at IS NULL AND s.expires_at > now()`,
-      [tokenHash],
-    );
-    return rows[0];
+  /**
+   * The member a live session acts as: while it impersonates someone, that
+   * person, unless `asSignedIn` asks for whoever actually signed in.
+   */
+  async principalFor(tokenHash: string, { asSignedIn = false } = {}): Promise<Principal | undefined> {
+    const { rows } = await this.pool.query<PrincipalRow>(PRINCIPAL, [tokenHash, asSignedIn]);
+    if (!rows[0]) return undefined;
+    const { impersonatorId, impersonationWorkspaceId, ...principal } = rows[0];
+    return impersonatorId && impersonationWorkspaceId ? { ...principal, impersonatorId, impersonationWorkspaceId } : principal;
   }
 
   async create(session: { sessionId: string; userId: string; tokenHash: string; workspaceId: string | null; expiresAt: Date }): Promise<void> {
@@ -27,5 +42,22 @@ export class SessionsRepository {
 
   async end(sessionId: string): Promise<void> {
     await this.pool.query('UPDATE auth_sessions SET ended_at = now() WHERE session_id = $1 AND ended_at IS NULL', [sessionId]);
+  }
+
+  /** From now on the session acts as `userId`, and only in `workspaceId`. */
+  async impersonate(sessionId: string, impersonation: { userId: string; workspaceId: string }): Promise<void> {
+    await this.pool.query('UPDATE auth_sessions SET impersonated_user_id = $2, impersonation_workspace_id = $3 WHERE session_id = $1', [
+      sessionId,
+      impersonation.userId,
+      impersonation.workspaceId,
+    ]);
+  }
+
+  /** Every session of the admin acts as the admin again. */
+  async endImpersonations(adminId: string): Promise<void> {
+    await this.pool.query(
+      'UPDATE auth_sessions SET impersonated_user_id = NULL, impersonation_workspace_id = NULL WHERE user_id = $1 AND impersonated_user_id IS NOT NULL',
+      [adminId],
+    );
   }
 }

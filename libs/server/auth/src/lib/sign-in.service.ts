@@ -15,6 +15,8 @@ export interface SessionView {
   user: DirectoryUser;
   workspaces: WorkspaceSummary[];
   currentWorkspaceId: string | null;
+  /** While a platform admin impersonates the user: the admin. */
+  impersonatorId?: string;
 }
 
 export interface SignInResult extends SessionView {

@@ -15,6 +15,7 @@ export const RequirePermission = (action: WorkspaceAction) => SetMetadata(PERMIS
  * Runs after SessionGuard. Members only: a workspace the caller does not
  * belong to answers 404 as if it did not exist, so ids cannot be probed; a
  * member without the route's permission gets 403 naming what was missing.
+ * An impersonation covers one workspace: the member's others answer 404 too.
  */
 @Injectable()
 export class WorkspaceAccessGuard implements CanActivate {
@@ -34,7 +35,8 @@ export class WorkspaceAccessGuard implements CanActivate {
       'SELECT role FROM directory_members WHERE workspace_id = $1 AND user_id = $2',
       [workspaceId, principal.userId],
     );
-    if (rows.length === 0) {
+    const outsideImpersonation = principal.impersonationWorkspaceId !== undefined && principal.impersonationWorkspaceId !== workspaceId;
+    if (rows.length === 0 || outsideImpersonation) {
       throw new NotFoundException(`Workspace "${workspaceId}" was not found`);
     }
     const role = rows[0].role;

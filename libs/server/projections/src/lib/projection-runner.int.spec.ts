@@ -68,10 +68,13 @@ const seenNumbers = async (category: string) =>
   (await pool.query<{ n: number }>(`SELECT s.n FROM seen s JOIN es_events e ON e.event_id = s.event_id WHERE e.stream_name LIKE $1 ORDER BY s.n`, [`${category}-%`])).rows.map((r) => r.n);
 
 describe('projection runner', () => {
-  it('projects users, workspaces, members and API keys into the directory', async () => {
+  it('projects users, platform admins, workspaces, members and API keys into the directory', async () => {
     start(directoryProjection);
     const ws = `ws${randomUUID().slice(0, 8)}`;
-    await store.appendToStream(`user-platform.u1${ws}`, [{ id: randomUUID(), type: 'UserRegistered', data: { userId: `u1${ws}`, email: `Ada+${ws}@Example.com`, displayName: 'Ada' } }]);
+    await store.appendToStream(`user-platform.u1${ws}`, [
+      { id: randomUUID(), type: 'UserRegistered', data: { userId: `u1${ws}`, email: `Ada+${ws}@Example.com`, displayName: 'Ada' } },
+      { id: randomUUID(), type: 'PlatformAdminGranted', data: { userId: `u1${ws}` } },
+    ]);
     await store.appendToStream(`workspace-${ws}.${ws}`, [
       { id: randomUUID(), type: 'WorkspaceCreated', data: { workspaceId: ws, name: 'Acme', owner: { userId: `u1${ws}`, email: 'ada@example.com' }, settings: {} } },
       { id: randomUUID(), type: 'MemberJoined', data: { workspaceId: ws, invitationId: 'i1', userId: 'u2', email: 'bob@example.com', role: 'agent' } },
@@ -88,8 +91,8 @@ describe('projection runner', () => {
     expect(members.rows).toEqual([{ user_id: 'u2', role: 'admin' }, { user_id: `u1${ws}`, role: 'owner' }]);
     const workspace = await pool.query('SELECT name FROM directory_workspaces WHERE workspace_id = $1', [ws]);
     expect(workspace.rows).toEqual([{ name: 'Acme Inc' }]);
-    const user = await pool.query('SELECT user_id FROM directory_users WHERE lower(email) = lower($1)', [`ada+${ws}@example.com`]);
-    expect(user.rows).toEqual([{ user_id: `u1${ws}` }]);
+    const user = await pool.query('SELECT user_id, platform_admin FROM directory_users WHERE lower(email) = lower($1)', [`ada+${ws}@example.com`]);
+    expect(user.rows).toEqual([{ user_id: `u1${ws}`, platform_admin: true }]);
     const key = await pool.query('SELECT revoked_at IS NOT NULL AS revoked FROM directory_api_keys WHERE api_key_id = $1', [`k1${ws}`]);
     expect(key.rows).toEqual([{ revoked: true }]);
   });

@@ -341,6 +341,35 @@ describe('/api/platform/impersonation', () => {
     await as('pat').post('/api/platform/impersonation', { userId: 'bob', workspaceId: ws, reason: 'Ticket 3' }).expect(404);
   });
 
+  it("acts as the member, in that workspace only, every event naming the admin, until any of the admin's sessions ends it", async () => {
+    const ws = await workspace();
+    const other = await workspace();
+    await as('pat').post('/api/platform/impersonation', { userId: 'adam', workspaceId: ws, reason: 'Ticket 5' }).expect(201);
+    const mark = await t.mark();
+    await as('pat').patch(`/api/workspaces/${ws}`, { name: 'Renamed for adam' }).expect(200);
+    await as('pat').get(`/api/workspaces/${other}`).expect(404);
+    expect((await t.eventsAfter(mark)).map(summary)).toEqual([
+      {
+        stream: streams.workspace(ws),
+        type: 'WorkspaceRenamed',
+        data: { workspaceId: ws, previousName: `Workspace ${ws}`, name: 'Renamed for adam' },
+        actor: { ...userActor('adam'), impersonatorId: 'pat' },
+        workspaceId: ws,
+      },
+    ]);
+    await t.as(await t.signIn('pat')).delete('/api/platform/impersonation').expect(204);
+    await as('pat').get(`/api/workspaces/${ws}`).expect(404);
+  });
+
+  it("authorises with the member's role", async () => {
+    const ws = await workspace();
+    await as('pat').post('/api/platform/impersonation', { userId: 'vic', workspaceId: ws, reason: 'Ticket 6' }).expect(201);
+    await as('pat').get(`/api/workspaces/${ws}`).expect(200);
+    const refused = await as('pat').patch(`/api/workspaces/${ws}`, { name: 'Not for a viewer' }).expect(403);
+    expect(refused.body.message).toBe('Your role "viewer" does not allow workspace.administer in this workspace');
+    await as('pat').delete('/api/platform/impersonation').expect(204);
+  });
+
   it('refuses anyone who is not a platform admin, even a workspace owner (403), and appends nothing', async () => {
     const ws = await workspace();
     const mark = await t.mark();

@@ -17,6 +17,7 @@ const handlers: Record<string, Handler> = {
     ),
   AccountLocked: (c, d) => c.query('UPDATE directory_users SET locked_until = $2 WHERE user_id = $1', [d['userId'], d['lockedUntil']]),
   AccountUnlocked: (c, d) => c.query('UPDATE directory_users SET locked_until = NULL WHERE user_id = $1', [d['userId']]),
+  PlatformAdminGranted: (c, d) => c.query('UPDATE directory_users SET platform_admin = true WHERE user_id = $1', [d['userId']]),
   WorkspaceCreated: async (c, d, e) => {
     await c.query(
       'INSERT INTO directory_workspaces (workspace_id, name, created_at) VALUES ($1, $2, $3) ON CONFLICT (workspace_id) DO NOTHING',

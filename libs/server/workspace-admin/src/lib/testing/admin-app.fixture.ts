@@ -53,18 +53,15 @@ export async function startAdminApp(databaseUrl: string) {
   };
 
   async function registerUsers(userIds: string[], options: { platformAdmin?: boolean } = {}): Promise<void> {
+    const metadata = eventMetadata({ workspaceId: PLATFORM, layer: 'platform' });
     for (const userId of userIds) {
+      const registered = { userId, email: emailOf(userId), displayName: nameOf(userId), passwordHash: 'not-a-real-hash' };
       const { position } = await store.appendToStream(streams.user(userId), [
-        {
-          id: randomUUID(),
-          type: 'UserRegistered',
-          data: { userId, email: emailOf(userId), displayName: nameOf(userId), passwordHash: 'not-a-real-hash' },
-          metadata: eventMetadata({ workspaceId: PLATFORM, layer: 'platform' }),
-        },
+        { id: randomUUID(), type: 'UserRegistered', data: registered, metadata },
+        ...(options.platformAdmin ? [{ id: randomUUID(), type: 'PlatformAdminGranted', data: { userId }, metadata }] : []),
       ]);
       await directoryHas(position);
     }
-    if (options.platformAdmin) await pool.query('UPDATE directory_users SET platform_admin = true WHERE user_id = ANY($1)', [userIds]);
   }
 
   /** A workspace with its owner and members who joined through an invitation. */

@@ -1,6 +1,6 @@
 import type { CatalogueSection } from './catalogue.types';
 
-/** Accounts, sign-in and sessions, and platform admins impersonating people. */
+/** Accounts, sign-in and sessions; who is a platform admin, and platform admins impersonating people. */
 export const IDENTITY_CATALOGUE = {
   UserRegistered: { category: 'Auth', kind: 'write', label: 'Registered account' },
   SignedIn: { category: 'Auth', kind: 'auth', label: 'Signed in' },
@@ -13,6 +13,7 @@ export const IDENTITY_CATALOGUE = {
   PasswordResetCompleted: { category: 'Auth', kind: 'auth', label: 'Reset password' },
   PasswordResetFailed: { category: 'Auth', kind: 'auth', label: 'Password reset failed' },
   WorkspaceSwitched: { category: 'Auth', kind: 'auth', label: 'Switched workspace' },
+  PlatformAdminGranted: { category: 'Permissions', kind: 'write', label: 'Granted platform admin' },
   ImpersonationStarted: { category: 'Impersonation', kind: 'auth', label: 'Started impersonation' },
   ImpersonationEnded: { category: 'Impersonation', kind: 'auth', label: 'Ended impersonation' },
 } as const satisfies CatalogueSection;
