@@ -24,6 +24,7 @@ const TARGETS = { rate: 20_000, direct: 0.5 };
 async function main(): Promise<void> {
   const postgres = await startBenchPostgres();
   const pool = new Pool({ connectionString: postgres.url, max: CONNECTIONS + 2 });
+  pool.on('error', () => undefined);
   const store = createPostgresEventStore(pool);
   const api = await startApiProcess(postgres.url, { TRAILMARK_OWNER_EMAIL: 'bench@trailmark.local', TRAILMARK_OWNER_PASSWORD: 'bench-password-1' });
   try {

@@ -19,6 +19,8 @@ const TARGETS = { emmett: 1.0, bare: 0.5, catchUp: 100_000 };
 async function main(): Promise<void> {
   const postgres = await startBenchPostgres();
   const pool = new Pool({ connectionString: postgres.url, max: WRITERS + 2 });
+  // Idle connections see the server stop at the end; that is expected.
+  pool.on('error', () => undefined);
   const store = createPostgresEventStore(pool);
   const emmett = getPostgreSQLEventStore(postgres.url, { schema: { autoMigration: 'CreateOrUpdate' } });
   await pool.query('CREATE TABLE bench_bare (event_id text PRIMARY KEY, stream_name text, event_type text, data jsonb, metadata jsonb, recorded_at timestamptz)');
@@ -34,7 +36,10 @@ async function main(): Promise<void> {
       emmett.appendToStream(stream('e', w, b), events()).then(() => undefined),
     );
     const bare = await measureWriters('Bare multi-row INSERT', options, (w, b) => bareInsert(pool, stream('b', w, b), events()));
-    const catchUp = await measureCatchUp(store, WRITERS * BATCHES * BATCH_SIZE);
+    const stored = (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM es_events')).rows[0].n;
+    // The first pass also pays for pages still being written back after the appends; report the second.
+    await measureCatchUp(store, stored, 'catch-up (warm-up)');
+    const catchUp = await measureCatchUp(store, stored, '$all catch-up read');
 
     report(trailmark, emmettResult, bare, catchUp);
     await emmett.close();
@@ -80,10 +85,10 @@ async function warmUp(store: ReturnType<typeof createPostgresEventStore>, emmett
   }
 }
 
-async function measureCatchUp(store: ReturnType<typeof createPostgresEventStore>, expected: number): Promise<Throughput> {
-  const bar = progressBar('$all catch-up read', expected);
+async function measureCatchUp(store: ReturnType<typeof createPostgresEventStore>, expected: number, name: string): Promise<Throughput> {
+  const bar = progressBar(name, expected);
   const started = process.hrtime.bigint();
-  const subscription = store.subscribeToAll({ filter: { streamPrefixes: ['bencht-'] }, batchSize: 2000 });
+  const subscription = store.subscribeToAll({ batchSize: 2000 });
   let read = 0;
   for await (const _event of subscription) {
     read += 1;
@@ -92,7 +97,7 @@ async function measureCatchUp(store: ReturnType<typeof createPostgresEventStore>
   }
   await subscription.close();
   bar.stop();
-  return result('$all catch-up read', read, started);
+  return result(name, read, started);
 }
 
 function report(trailmark: Throughput, emmett: Throughput, bare: Throughput, catchUp: Throughput): void {

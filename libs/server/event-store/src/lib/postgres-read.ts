@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import { type CustomTypesConfig, type Pool, types } from 'pg';
 import type { AllFilter, ReadStreamOptions, RecordedEvent } from './event-store.port';
 import { decodePosition, type Position } from './position';
 
@@ -10,6 +10,18 @@ import { decodePosition, type Position } from './position';
  */
 const COLUMNS = `event_id, stream_name, revision::int4, event_type, data, metadata,
   lpad(tx_id::text, 20, '0') || ':' || lpad(position::text, 20, '0') AS pos`;
+
+const JSON_OID = 114;
+
+/**
+ * Our own parser for json columns, whatever another library may have set as
+ * pg's process-wide parser (Emmett's PostgreSQL store, for one, installs a
+ * much slower one with a BigInt reviver).
+ */
+const TYPES: CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === JSON_OID ? JSON.parse : types.getTypeParser(oid, format as 'text')) as CustomTypesConfig['getTypeParser'],
+};
 
 type EventRow = [id: string, streamName: string, revision: number, type: string, data: unknown, metadata: Record<string, unknown>, position: Position];
 
@@ -31,6 +43,7 @@ export async function selectStream(pool: Pool, streamName: string, options: Read
   const from = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
   const { rows } = await pool.query<EventRow>({
     rowMode: 'array',
+    types: TYPES,
     text: `SELECT ${COLUMNS} FROM es_events
      WHERE stream_name = $1 AND revision ${backwards ? '<=' : '>='} $2
      ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
@@ -104,6 +117,7 @@ async function selectWindow(pool: Pool, { after, horizon, maxCount, window, filt
   }
   const { rows } = await pool.query<EventRow>({
     rowMode: 'array',
+    types: TYPES,
     text: `SELECT ${COLUMNS} FROM (
         SELECT * FROM es_events WHERE (tx_id, position) > ($1::xid8, $2::bigint)
         ORDER BY tx_id, position LIMIT $5
