@@ -9,7 +9,7 @@ import { generateApiKey, groupByStream, groupCommit, parseIngestRequest, planIng
 import { DIRECTORY_PROJECTION, waitForCheckpoint } from '@trailmark/projections';
 import { startApiProcess } from './api-server';
 import { startBenchPostgres } from './bench-postgres';
-import { formatRate, measureWriters, progressBar } from './measure';
+import { argument, formatRate, measureWriters, progressBar, runBenchmark } from './measure';
 
 /**
  * End-to-end ingestion over HTTP against the real API process: batches of 500
@@ -133,12 +133,4 @@ function report(http: HttpResult, direct: { perSecond: number }): void {
   console.log(`  HTTP / direct                ${`${ratio.toFixed(2)}x`.padStart(20)}   target >= ${TARGETS.direct}x  ${ratio >= TARGETS.direct ? 'PASS' : 'FAIL'}`);
 }
 
-function argument(name: string): string | undefined {
-  const index = process.argv.indexOf(name);
-  return index >= 0 ? process.argv[index + 1] : undefined;
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBenchmark(main);

@@ -48,3 +48,16 @@ export function progressBar(name: string, total: number): SingleBar {
 export function formatRate(perSecond: number): string {
   return `${Math.round(perSecond).toLocaleString('en-US')} events/s`;
 }
+
+/** A command-line option's value: `--batches 100` → "100". */
+export function argument(name: string): string | undefined {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+export function runBenchmark(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

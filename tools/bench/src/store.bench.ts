@@ -3,7 +3,7 @@ import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { Pool } from 'pg';
 import { createPostgresEventStore } from '@trailmark/event-store';
 import { startBenchPostgres } from './bench-postgres';
-import { formatRate, measureWriters, progressBar, result, type Throughput } from './measure';
+import { argument, formatRate, measureWriters, progressBar, result, type Throughput, runBenchmark } from './measure';
 
 /**
  * Append throughput of the Postgres event store beside Emmett's PostgreSQL
@@ -111,12 +111,4 @@ function report(trailmark: Throughput, emmett: Throughput, bare: Throughput, cat
   line('$all catch-up', formatRate(catchUp.perSecond), `>= ${TARGETS.catchUp.toLocaleString('en-US')}/s`, catchUp.perSecond >= TARGETS.catchUp);
 }
 
-function argument(name: string): string | undefined {
-  const index = process.argv.indexOf(name);
-  return index >= 0 ? process.argv[index + 1] : undefined;
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBenchmark(main);

@@ -7,7 +7,6 @@ import type {
   EventStore,
   EventToAppend,
   ExpectedRevision,
-  StreamAppend,
   SubscribeToAllOptions,
 } from './event-store.port';
 import { type ChainLink, chainEvents, GENESIS_HASH } from './hash-chain';
@@ -44,9 +43,9 @@ export function createPostgresEventStore(pool: Pool, options: PostgresEventStore
     kind: 'postgres',
 
     appendToStream: (streamName, events, { expectedRevision = 'any' } = {}) =>
-      unavailableOnConnectionError(() => appendWithRetry(pool, streamName, events, expectedRevision, options.beforeCommit)),
+      unavailableOnConnectionError(() => retryOnDuplicateId(() => append(pool, streamName, events, expectedRevision, options.beforeCommit))),
 
-    appendToStreams: (appends) => unavailableOnConnectionError(() => appendToStreamsWithRetry(pool, appends)),
+    appendToStreams: (appends) => unavailableOnConnectionError(() => retryOnDuplicateId(() => appendToStreamsAtomically(pool, appends))),
 
     readStream: (streamName, readOptions = {}) =>
       unavailableOnConnectionError(() => selectStream(pool, streamName, readOptions)),
@@ -73,31 +72,13 @@ export function createPostgresEventStore(pool: Pool, options: PostgresEventStore
   };
 }
 
-async function appendToStreamsWithRetry(pool: Pool, appends: StreamAppend[]): Promise<AppendResult[]> {
+/** Two writers racing with the same event id: the loser runs again and then sees a duplicate. */
+async function retryOnDuplicateId<T>(operation: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await appendToStreamsAtomically(pool, appends);
+      return await operation();
     } catch (error) {
       if (!isUniqueViolation(error, 'es_events_event_id_key') || attempt >= APPEND_ATTEMPTS) throw error;
-    }
-  }
-}
-
-async function appendWithRetry(
-  pool: Pool,
-  streamName: string,
-  events: EventToAppend[],
-  expected: ExpectedRevision,
-  beforeCommit?: (streamName: string) => Promise<void>,
-): Promise<AppendResult> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await append(pool, streamName, events, expected, beforeCommit);
-    } catch (error) {
-      // Two writers racing with the same event id: the loser retries and then sees a duplicate.
-      if (!isUniqueViolation(error, 'es_events_event_id_key') || attempt >= APPEND_ATTEMPTS) {
-        throw error;
-      }
     }
   }
 }
