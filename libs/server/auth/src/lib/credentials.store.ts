@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PG_POOL } from '@trailmark/database';
-import * as argon2 from 'argon2';
+import { hash, type Options, verify } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
 
@@ -12,7 +12,8 @@ export const MIN_PASSWORD_LENGTH = 10;
  * server, which would also make sign-in an easy way to exhaust the CPU.
  * The parameters are stored in each hash, so raising them later is safe.
  */
-const HASHING: argon2.HashOptions = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+// @node-rs/argon2 hashes with argon2id unless told otherwise.
+const HASHING: Options = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 export class PasswordTooShortError extends Error {
   constructor() {
@@ -28,13 +29,13 @@ export class PasswordTooShortError extends Error {
 @Injectable()
 export class CredentialsStore {
   /** Verified against when an account has no credential, so the answer takes as long as a real check. */
-  private readonly dummyHash = argon2.hash(randomBytes(16).toString('hex'), HASHING);
+  private readonly dummyHash = hash(randomBytes(16).toString('hex'), HASHING);
 
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
   async setPassword(userId: string, plain: string): Promise<void> {
     if (plain.length < MIN_PASSWORD_LENGTH) throw new PasswordTooShortError();
-    const passwordHash = await argon2.hash(plain, HASHING);
+    const passwordHash = await hash(plain, HASHING);
     await this.pool.query(
       `INSERT INTO auth_credentials (user_id, password_hash) VALUES ($1, $2)
        ON CONFLICT (user_id) DO UPDATE SET password_hash = excluded.password_hash, updated_at = now()`,
@@ -48,7 +49,7 @@ export class CredentialsStore {
       ? await this.pool.query<{ password_hash: string }>('SELECT password_hash FROM auth_credentials WHERE user_id = $1', [userId])
       : { rows: [] };
     const stored = rows[0]?.password_hash;
-    const matches = await argon2.verify(stored ?? (await this.dummyHash), plain);
+    const matches = await verify(stored ?? (await this.dummyHash), plain);
     return stored !== undefined && matches;
   }
 }
