@@ -1,19 +1,17 @@
-import { ConfigError, loadConfig, redactUrl, type TrailmarkConfig } from '@trailmark/config';
+import { redactUrl, type TrailmarkConfig } from '@trailmark/config';
 import { CredentialsStore, ensureOwner, type FirstOwner } from '@trailmark/auth';
 import { createPgPool, openDatabase } from '@trailmark/database';
+import { createEventStore } from '@trailmark/event-store';
+import { CloseStack, configOrExit, createLogger, shutdownOnSignals } from '@trailmark/process';
 import type { Logger } from 'pino';
 import { createApp } from './create-app';
-import { CloseStack } from './lifecycle/close-stack';
-import { shutdownOnSignals } from './lifecycle/shutdown-on-signals';
-import { createLogger } from './logging/create-logger';
 import { appVersion } from './runtime/app-version';
-import { createEventStore } from './runtime/create-event-store';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 async function main(): Promise<void> {
   const config = configOrExit();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, 'trailmark-api');
   const resources = new CloseStack(logger);
   shutdownOnSignals({ close: () => resources.closeAll(), logger, timeoutMs: SHUTDOWN_TIMEOUT_MS });
   try {
@@ -76,18 +74,6 @@ async function firstOwnerWhenReady(config: TrailmarkConfig, logger: Logger, ensu
       logger.warn({ err: error }, 'Could not check for the first owner yet; retrying in 5 s');
       await new Promise((resolve) => setTimeout(resolve, 5000).unref());
     }
-  }
-}
-
-function configOrExit(): TrailmarkConfig {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
   }
 }
 

@@ -5,3 +5,4 @@ export * from './lib/hash-chain';
 export * from './lib/verify-stream';
 export * from './lib/postgres-event-store';
 export * from './lib/eventstoredb-event-store';
+export * from './lib/create-event-store';

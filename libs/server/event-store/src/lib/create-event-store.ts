@@ -1,4 +1,6 @@
-import { createEventStoreDbEventStore, createPostgresEventStore, type EventStore } from '@trailmark/event-store';
+import type { EventStore } from './event-store.port';
+import { createEventStoreDbEventStore } from './eventstoredb-event-store';
+import { createPostgresEventStore } from './postgres-event-store';
 import type { Pool } from 'pg';
 
 /** EventStoreDB when a connection string is configured, else the Postgres tables. */

@@ -10,9 +10,9 @@ const REDACTED_PATHS = [
 ];
 
 /** The process-wide structured JSON logger, shared by startup code, Nest and pino-http. */
-export function createLogger(level: LogLevel): Logger {
+export function createLogger(level: LogLevel, name: string): Logger {
   return pino({
-    name: 'trailmark-api',
+    name,
     level,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
   });

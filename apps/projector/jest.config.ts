@@ -1,0 +1,5 @@
+export default {
+  displayName: 'projector',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

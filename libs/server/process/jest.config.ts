@@ -1,0 +1,5 @@
+export default {
+  displayName: 'process',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};
