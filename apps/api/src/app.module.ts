@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
+import { ActivityModule } from '@trailmark/activity';
 import { AuthModule, type AuthModuleOptions } from '@trailmark/auth';
 import { IngestionModule } from '@trailmark/ingestion';
 import { WorkspaceAdminModule } from '@trailmark/workspace-admin';
@@ -21,7 +22,7 @@ export class AppModule {
   static register({ logger, projections, auth = {}, ...resources }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [LoggerModule.forRoot(loggerParams(logger)), RuntimeModule.register(resources), HealthModule, ProjectionsModule.register(projections), AuthModule.register(auth), WorkspaceAdminModule, IngestionModule],
+      imports: [LoggerModule.forRoot(loggerParams(logger)), RuntimeModule.register(resources), HealthModule, ProjectionsModule.register(projections), AuthModule.register(auth), WorkspaceAdminModule, IngestionModule, ActivityModule],
     };
   }
 }

@@ -3,4 +3,5 @@ export * from './lib/checkpoints';
 export * from './lib/batches';
 export * from './lib/projection-runner';
 export * from './lib/directory/directory.projection';
+export * from './lib/activity-feed/activity-feed.projection';
 export * from './lib/all-projections';

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'activity',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};
