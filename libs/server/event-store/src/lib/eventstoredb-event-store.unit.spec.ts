@@ -262,6 +262,16 @@ describe('$all subscription', () => {
 
     await expect(next).rejects.toBeInstanceOf(EventStoreUnavailableError);
   });
+
+  it('survives an error that arrives while nobody iterates, and still reports it to the next pull', async () => {
+    const { esdb } = fakeSubscription();
+    const subscription = toAllSubscription(esdb, () => true);
+    // Without a listener, an 'error' event on the stream would throw out of emit and crash the process.
+    esdb.destroy(new UnavailableError(undefined, '14 UNAVAILABLE: No connection established'));
+    await new Promise((resolve) => setImmediate(resolve));
+
+    await expect(subscription[Symbol.asyncIterator]().next()).rejects.toBeInstanceOf(EventStoreUnavailableError);
+  });
 });
 
 function fakeSubscription() {

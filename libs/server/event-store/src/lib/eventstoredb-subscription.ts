@@ -9,6 +9,9 @@ import { toRecordedEvent, toStoreError } from './eventstoredb-mappers';
  */
 export function toAllSubscription(subscription: AllStreamSubscription, keep: (event: RecordedEvent) => boolean): AllSubscription {
   let closed = false;
+  // An error reaches the iteration below; this listener keeps one that arrives
+  // while nobody iterates (before the first pull, after close) from crashing the process.
+  subscription.on('error', () => undefined);
 
   const close = async (): Promise<void> => {
     if (closed) {

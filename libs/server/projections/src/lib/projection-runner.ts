@@ -62,6 +62,8 @@ export function runProjection(store: EventStore, pool: Pool, projection: Project
       logger?.info(`Projection ${projection.name} is active`);
       const subscription = store.subscribeToAll({ after: await readCheckpoint(pool, projection.name), filter: projection.filter, batchSize });
       closeSubscription = () => subscription.close();
+      // stop() may have come while the lock or checkpoint was being read, before there was a subscription to close.
+      if (stopped) await subscription.close();
       for await (const batch of batchesOf(subscription, batchSize, lingerMs)) {
         if (stopped || lockLost) break;
         await inTransaction(pool, async (client) => {
