@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PG_POOL } from '@trailmark/database';
+import type { ActivityFeedRow } from '@trailmark/projections';
 import type { Pool } from 'pg';
 import { type ActivityCursor, encodeActivityCursor } from './activity-cursor';
 import { ACTIVITY_RANGES, type ActivityQuery } from './activity-query.schema';
@@ -35,32 +36,12 @@ export interface ActivityAudience {
   actorId?: string;
 }
 
-interface FeedRow {
-  position: string;
-  event_id: string;
-  stream_name: string;
-  event_type: string;
-  category: string;
-  kind: string;
-  label: string;
-  actor_kind: string | null;
-  actor_id: string | null;
-  actor_name: string | null;
-  impersonator_id: string | null;
-  result: string | null;
-  ip: string | null;
-  device_type: string | null;
-  device_os: string | null;
-  device_browser: string | null;
-  record_type: string | null;
-  record_id: string | null;
-  record_label: string | null;
-  url: string | null;
+/** A row as pg returns it: timestamps parsed, plus the exact occurred_at text the cursor keeps. */
+type FeedRow = Omit<ActivityFeedRow, 'workspace_id' | 'occurred_at' | 'recorded_at'> & {
   occurred_at: Date;
   recorded_at: Date;
   occurred_key: string;
-  details: unknown;
-}
+};
 
 /** Builds `a = $n AND ...` with numbered parameters. */
 class Conditions {
