@@ -2,8 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { createPostgresEventStore, type EventStore } from '@trailmark/event-store';
-import { startTestPostgres, type TestPostgres } from '@trailmark/testing';
-import { Pool } from 'pg';
+import { startTestPostgres, testPool, type TestPostgres } from '@trailmark/testing';
+import type { Pool } from 'pg';
 
 const ROOT = resolve(__dirname, '../../..');
 let postgres: TestPostgres;
@@ -13,7 +13,7 @@ const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   postgres = await startTestPostgres();
-  pool = new Pool({ connectionString: postgres.url });
+  pool = testPool(postgres.url);
   pool.on('error', () => undefined);
   store = createPostgresEventStore(pool);
 }, 60_000);

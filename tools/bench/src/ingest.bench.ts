@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
+import { testPool } from '@trailmark/testing';
 import { eventMetadata } from '@trailmark/command-handling';
 import type { IngestEvent } from '@trailmark/contracts';
 import { streams } from '@trailmark/contracts';
@@ -23,7 +24,7 @@ const TARGETS = { rate: 20_000, direct: 0.5 };
 
 async function main(): Promise<void> {
   const postgres = await startBenchPostgres();
-  const pool = new Pool({ connectionString: postgres.url, max: CONNECTIONS + 2 });
+  const pool = testPool(postgres.url, CONNECTIONS + 2);
   pool.on('error', () => undefined);
   const store = createPostgresEventStore(pool);
   const api = await startApiProcess(postgres.url, { TRAILMARK_OWNER_EMAIL: 'bench@trailmark.local', TRAILMARK_OWNER_PASSWORD: 'bench-password-1' });

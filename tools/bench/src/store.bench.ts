@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
+import { testPool } from '@trailmark/testing';
 import { createPostgresEventStore } from '@trailmark/event-store';
 import { startBenchPostgres } from './bench-postgres';
 import { argument, formatRate, measureWriters, progressBar, result, type Throughput, runBenchmark } from './measure';
@@ -18,7 +19,7 @@ const TARGETS = { emmett: 1.0, bare: 0.5, catchUp: 100_000 };
 
 async function main(): Promise<void> {
   const postgres = await startBenchPostgres();
-  const pool = new Pool({ connectionString: postgres.url, max: WRITERS + 2 });
+  const pool = testPool(postgres.url, WRITERS + 2);
   // Idle connections see the server stop at the end; that is expected.
   pool.on('error', () => undefined);
   const store = createPostgresEventStore(pool);

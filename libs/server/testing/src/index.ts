@@ -1,1 +1,2 @@
 export * from './lib/test-postgres';
+export * from './lib/test-pool';

@@ -1,8 +1,8 @@
 import { PLATFORM, streams, SYSTEM_ACTOR } from '@trailmark/contracts';
 import { createPostgresEventStore, type EventStore } from '@trailmark/event-store';
 import { directoryProjection, runProjection, type RunningProjection } from '@trailmark/projections';
-import { startTestPostgres, type TestPostgres } from '@trailmark/testing';
-import { Pool } from 'pg';
+import { startTestPostgres, testPool, type TestPostgres } from '@trailmark/testing';
+import type { Pool } from 'pg';
 import { CredentialsStore } from './credentials.store';
 import { DEFAULT_OWNER_EMAIL, ensureOwner } from './ensure-owner';
 
@@ -16,7 +16,7 @@ const logger = { info: (message: string) => logged.push(message), warn: (message
 
 beforeAll(async () => {
   postgres = await startTestPostgres();
-  pool = new Pool({ connectionString: postgres.url, max: 20 });
+  pool = testPool(postgres.url, 20);
   // pool.end() resolves before its clients have disconnected: Postgres stopping right after must not be an unhandled error.
   pool.on('error', () => undefined);
   store = createPostgresEventStore(pool, { pollIntervalMs: 50 });

@@ -1,7 +1,7 @@
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { type Decider, DomainError } from '@trailmark/domain';
 import { createPostgresEventStore, type EventStore, verifyStream } from '@trailmark/event-store';
-import { startTestPostgres, type TestPostgres } from '@trailmark/testing';
+import { startTestPostgres, testPool, type TestPostgres } from '@trailmark/testing';
 import { handleCommand, loadAggregate } from './command-handler';
 import { eventMetadata } from './request-context';
 
@@ -21,7 +21,7 @@ let pool: Pool;
 let store: EventStore;
 beforeAll(async () => {
   postgres = await startTestPostgres();
-  pool = new Pool({ connectionString: postgres.url });
+  pool = testPool(postgres.url);
   store = createPostgresEventStore(pool);
 }, 60_000);
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Pool } from 'pg';
-import { startTestPostgres, type TestPostgres } from '@trailmark/testing';
+import { startTestPostgres, testPool, type TestPostgres } from '@trailmark/testing';
 import { describeEventStoreContract, type CommitHold } from './event-store.contract';
 import type { EventStore } from './event-store.port';
 import { createPostgresEventStore } from './postgres-event-store';
@@ -14,7 +14,7 @@ const slow: Array<{ prefix: string; delayMs: number }> = [];
 
 beforeAll(async () => {
   postgres = await startTestPostgres();
-  pool = new Pool({ connectionString: postgres.url, max: 20 });
+  pool = testPool(postgres.url, 20);
   pool.on('error', () => undefined);
   store = createPostgresEventStore(pool, {
     pollIntervalMs: 200,

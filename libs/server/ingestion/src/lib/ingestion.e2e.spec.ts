@@ -9,8 +9,8 @@ import { PG_POOL } from '@trailmark/database';
 import { apiKeyDecider, workspaceDecider } from '@trailmark/domain';
 import { createPostgresEventStore, EVENT_STORE, type EventStore, type Position } from '@trailmark/event-store';
 import { DIRECTORY_PROJECTION, directoryProjection, runProjection, type RunningProjection, waitForCheckpoint } from '@trailmark/projections';
-import { startTestPostgres, type TestPostgres } from '@trailmark/testing';
-import { Pool } from 'pg';
+import { startTestPostgres, testPool, type TestPostgres } from '@trailmark/testing';
+import type { Pool } from 'pg';
 import request from 'supertest';
 import { generateApiKey } from './api-key';
 import { INGEST_PATH, ingestJsonParser } from './ingestion-body-parser';
@@ -99,7 +99,7 @@ const ticketEvent = (id: string, overrides: Partial<IngestEvent> = {}): IngestEv
 
 beforeAll(async () => {
   postgres = await startTestPostgres();
-  pool = new Pool({ connectionString: postgres.url, max: 20 });
+  pool = testPool(postgres.url, 20);
   store = createPostgresEventStore(pool, { pollIntervalMs: 50 });
   projection = runProjection(store, pool, directoryProjection, { retryMs: 50 });
   workspaceId = await createWorkspace();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { createPostgresEventStore, type EventStore } from '@trailmark/event-store';
-import { startTestPostgres, type TestPostgres } from '@trailmark/testing';
+import { startTestPostgres, testPool, type TestPostgres } from '@trailmark/testing';
 import { waitForCheckpoint } from './checkpoints';
 import { DIRECTORY_PROJECTION, directoryProjection } from './directory/directory.projection';
 import type { Projection } from './projection';
@@ -14,7 +14,7 @@ const running: RunningProjection[] = [];
 
 beforeAll(async () => {
   postgres = await startTestPostgres();
-  pool = new Pool({ connectionString: postgres.url, max: 20 });
+  pool = testPool(postgres.url, 20);
   pool.on('error', () => undefined);
   store = createPostgresEventStore(pool, { pollIntervalMs: 100 });
   await pool.query('CREATE TABLE seen (event_id text PRIMARY KEY, n int NOT NULL)');

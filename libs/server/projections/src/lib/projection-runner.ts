@@ -74,13 +74,9 @@ export function runProjection(store: EventStore, pool: Pool, projection: Project
     } finally {
       active = false;
       closeSubscription = undefined;
+      if (!lockLost) await lockClient.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
       lockClient.off('error', onLockClientError);
-      if (lockLost) {
-        lockClient.release(true);
-      } else {
-        await lockClient.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
-        lockClient.release();
-      }
+      lockClient.release(lockLost || undefined);
     }
   }
 

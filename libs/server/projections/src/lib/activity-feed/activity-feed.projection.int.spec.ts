@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { createPostgresEventStore, type EventStore } from '@trailmark/event-store';
-import { startTestPostgres, type TestPostgres } from '@trailmark/testing';
+import { startTestPostgres, testPool, type TestPostgres } from '@trailmark/testing';
 import { waitForCheckpoint } from '../checkpoints';
 import { runProjection, type RunningProjection } from '../projection-runner';
 import { ACTIVITY_FEED_PROJECTION, activityFeedProjection } from './activity-feed.projection';
@@ -13,7 +13,7 @@ let running: RunningProjection;
 
 beforeAll(async () => {
   postgres = await startTestPostgres();
-  pool = new Pool({ connectionString: postgres.url, max: 10 });
+  pool = testPool(postgres.url, 10);
   store = createPostgresEventStore(pool, { pollIntervalMs: 100 });
   running = runProjection(store, pool, activityFeedProjection, { retryMs: 50 });
 }, 60_000);
