@@ -105,6 +105,14 @@ describe('projection runner', () => {
     expect(await seenNumbers(category)).toEqual(Array.from({ length: 1000 }, (_, n) => n));
   }, 30_000);
 
+  it('retries a batch that failed even when no later event arrives to wake it', async () => {
+    const category = `idle${randomUUID().slice(0, 6)}`;
+    const last = await appendNumbered(category, 50);
+    start(seenProjection(`idle-${category}`, category, { atN: 49 }));
+    expect(await waitForCheckpoint(pool, `idle-${category}`, last, 5_000)).toBe(true);
+    expect(await seenNumbers(category)).toEqual(Array.from({ length: 50 }, (_, n) => n));
+  }, 30_000);
+
   it('keeps one active runner per projection; a standby takes over when it stops', async () => {
     const category = `standby${randomUUID().slice(0, 6)}`;
     const name = `standby-${category}`;

@@ -3,6 +3,7 @@ import type { Pool, PoolClient } from 'pg';
 import { batchesOf } from './batches';
 import { readCheckpoint, saveCheckpoint } from './checkpoints';
 import type { Projection } from './projection';
+import { lockCheckpoint } from './rebuild/checkpoint-lock';
 
 export interface RunnerLogger {
   info(message: string): void;
@@ -28,7 +29,9 @@ export interface RunningProjection {
  * Runs one projection for as long as this process holds its advisory lock;
  * otherwise stands by and retries. Each batch commits its read-model changes
  * and the checkpoint in one transaction, so a crash mid-batch rolls back both
- * and the next run starts again after the last committed batch.
+ * and the next run starts again after the last committed batch. A batch
+ * commits only while the checkpoint is still the one it started from (see
+ * `lockCheckpoint`), which lets a rebuild swap its tables in under a live runner.
  */
 export function runProjection(store: EventStore, pool: Pool, projection: Projection, options: RunnerOptions = {}): RunningProjection {
   const { batchSize = 500, lingerMs = 5, retryMs = 1000, logger } = options;
@@ -60,16 +63,30 @@ export function runProjection(store: EventStore, pool: Pool, projection: Project
       if (!rows[0].locked) return;
       active = true;
       logger?.info(`Projection ${projection.name} is active`);
-      const subscription = store.subscribeToAll({ after: await readCheckpoint(pool, projection.name), filter: projection.filter, batchSize });
+      let checkpoint = await readCheckpoint(pool, projection.name);
+      const subscription = store.subscribeToAll({ after: checkpoint, filter: projection.filter, batchSize });
       closeSubscription = () => subscription.close();
       // stop() may have come while the lock or checkpoint was being read, before there was a subscription to close.
       if (stopped) await subscription.close();
       for await (const batch of batchesOf(subscription, batchSize, lingerMs)) {
         if (stopped || lockLost) break;
-        await inTransaction(pool, async (client) => {
+        const last = batch[batch.length - 1].position;
+        // Leaving the loop waits for the subscription's pending read, which only a new event would end: close it first.
+        const applied = await inTransaction(pool, async (client) => {
+          if ((await lockCheckpoint(client, projection.name)) !== checkpoint) return false;
           await projection.apply(client, batch);
-          await saveCheckpoint(client, projection.name, batch[batch.length - 1].position);
+          await saveCheckpoint(client, projection.name, last);
+          return true;
+        }).catch(async (error: unknown) => {
+          await subscription.close();
+          throw error;
         });
+        if (!applied) {
+          logger?.info(`Projection ${projection.name}: its checkpoint moved (a rebuild was swapped in, or another runner applied the batch); resuming from it`);
+          await subscription.close();
+          break;
+        }
+        checkpoint = last;
       }
     } finally {
       active = false;
@@ -103,12 +120,14 @@ export function runProjection(store: EventStore, pool: Pool, projection: Project
   };
 }
 
-async function inTransaction(pool: Pool, work: (client: PoolClient) => Promise<void>): Promise<void> {
+/** Runs `work` in a transaction on a pooled connection: committed when it resolves, rolled back when it throws. */
+export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await work(client);
+    const result = await work(client);
     await client.query('COMMIT');
+    return result;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;

@@ -5,5 +5,10 @@ import type { PoolClient } from 'pg';
 export interface Projection {
   name: string;
   filter?: AllFilter;
+  /**
+   * Every table the projection writes, unqualified names in `public`: a
+   * rebuild replays into copies of them and swaps them in. Required to rebuild.
+   */
+  tables?: readonly string[];
   apply(client: PoolClient, events: RecordedEvent[]): Promise<void>;
 }
