@@ -49,6 +49,14 @@ function isAlive(pid: number): boolean {
   }
 }
 
+async function eventually(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 async function deadPid(): Promise<number> {
   const child = spawn(process.execPath, ['-e', '']);
   await new Promise((resolve) => child.once('exit', resolve));
@@ -85,11 +93,13 @@ describe('releaseStalePostmaster', () => {
   it('stops a postmaster orphaned by a killed run', async () => {
     const pid = orphanedFakePostmaster();
     await writeLock(pid);
-    expect(isAlive(pid)).toBe(true);
+    // The background shell may not have exec'd into the fake postmaster yet.
+    await eventually(() => isPostmasterRunning(dataDir));
 
     await releaseStalePostmaster(dataDir, logger);
 
-    expect(isAlive(pid)).toBe(false);
+    // An exiting process drops its command line a moment before it is a zombie.
+    await eventually(() => !isAlive(pid));
     expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining(`Stopping the Postgres (pid ${pid}) left running`));
   });
 
