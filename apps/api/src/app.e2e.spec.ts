@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPgPool } from '@trailmark/database';
 import { createPostgresEventStore } from '@trailmark/event-store';
+import { ALL_PROJECTIONS } from '@trailmark/projections';
 import { freePort } from '@trailmark/testing';
 import { type ApiProcess, expectExitCode, spawnApi, waitForAnswer, waitForHealthy } from './testing/api-process';
 
@@ -44,14 +45,20 @@ afterAll(async () => {
 describe('api on the embedded defaults', () => {
   it('starts an embedded Postgres and reports health', async () => {
     api = spawnApi(env);
-    expect(await waitForHealthy(api)).toEqual({
+    const health = (await waitForHealthy(api)) as { projections: Array<{ name: string; active: boolean | null }> };
+    expect(health).toEqual({
       status: 'ok',
       eventStore: 'postgres',
       database: 'embedded',
       uptimeSeconds: expect.any(Number),
       version: expect.any(String),
       checks: { database: 'up', eventStore: 'up' },
+      lagDegradedMs: 30_000,
+      projections: expect.any(Array),
     });
+    // Every projection runs in this process, which can tell whether it holds each one's lock.
+    expect(health.projections.map(({ name }) => name).sort()).toEqual(ALL_PROJECTIONS.map(({ name }) => name).sort());
+    expect(health.projections.map(({ active }) => typeof active)).toEqual(ALL_PROJECTIONS.map(() => 'boolean'));
     expect(api.output()).toContain(`Trailmark listening on http://localhost:${env['PORT']}`);
     expect(existsSync(postmasterPid())).toBe(true);
   });

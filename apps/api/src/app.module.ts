@@ -7,13 +7,14 @@ import { IngestionModule } from '@trailmark/ingestion';
 import { WorkspaceAdminModule } from '@trailmark/workspace-admin';
 import { HealthModule } from './health/health.module';
 import { loggerParams } from './logging/logger-params';
-import { ProjectionsModule } from './runtime/projections.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { ProjectionsModule, type ProjectionsOptions } from './runtime/projections.module';
 import { RuntimeModule, type RuntimeResources } from './runtime/runtime.module';
 
 export interface AppModuleOptions extends RuntimeResources {
   logger: Logger;
-  /** Run the projections in this process. */
-  projections: boolean;
+  /** Whether this process runs the projections (and their retention job). */
+  projections: ProjectionsOptions;
   auth?: AuthModuleOptions;
 }
 
@@ -22,7 +23,7 @@ export class AppModule {
   static register({ logger, projections, auth = {}, ...resources }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [LoggerModule.forRoot(loggerParams(logger)), RuntimeModule.register(resources), HealthModule, ProjectionsModule.register(projections), AuthModule.register(auth), WorkspaceAdminModule, IngestionModule, ActivityModule],
+      imports: [LoggerModule.forRoot(loggerParams(logger)), RuntimeModule.register(resources), HealthModule, MetricsModule, ProjectionsModule.register(projections), AuthModule.register(auth), WorkspaceAdminModule, IngestionModule, ActivityModule],
     };
   }
 }

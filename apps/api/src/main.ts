@@ -2,6 +2,7 @@ import { redactUrl, type TrailmarkConfig } from '@trailmark/config';
 import { CredentialsStore, ensureOwner, type FirstOwner } from '@trailmark/auth';
 import { createPgPool, openDatabase } from '@trailmark/database';
 import { createEventStore } from '@trailmark/event-store';
+import { PROJECTION_CONNECTIONS } from '@trailmark/projections';
 import { CloseStack, configOrExit, createLogger, shutdownOnSignals } from '@trailmark/process';
 import type { Logger } from 'pino';
 import { createApp } from './create-app';
@@ -34,7 +35,7 @@ async function serve(config: TrailmarkConfig, logger: Logger, resources: CloseSt
   if (database.kind === 'embedded') {
     resources.push('the embedded Postgres', () => database.stop());
   }
-  const pool = createPgPool(database.url, logger);
+  const pool = createPgPool(database.url, logger, { max: 10 + (config.projections ? PROJECTION_CONNECTIONS : 0) });
   resources.push('the Postgres pool', () => pool.end());
   const eventStore = createEventStore(config.eventStoreConnectionString, pool);
   resources.push(`the ${eventStore.kind} event store`, () => eventStore.close());
@@ -45,7 +46,7 @@ async function serve(config: TrailmarkConfig, logger: Logger, resources: CloseSt
     pool,
     eventStore,
     info: { version, database: database.kind },
-    projections: config.projections,
+    projections: { enabled: config.projections, retentionDays: config.retentionDays },
     auth: { lockoutThreshold: config.lockoutThreshold },
   });
   resources.push('the HTTP server', () => app.close());

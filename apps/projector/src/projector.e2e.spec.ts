@@ -1,15 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { join, resolve } from 'node:path';
 import { createPostgresEventStore, type EventStore } from '@trailmark/event-store';
 import { startTestPostgres, testPool, type TestPostgres } from '@trailmark/testing';
 import type { Pool } from 'pg';
+import { killProjectors, startProjector } from './testing/projector-process';
 
-const ROOT = resolve(__dirname, '../../..');
 let postgres: TestPostgres;
 let pool: Pool;
 let store: EventStore;
-const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   postgres = await startTestPostgres();
@@ -19,23 +16,11 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  for (const child of children) child.kill('SIGKILL');
+  killProjectors();
   await store?.close();
   await pool?.end();
   await postgres?.stop();
 });
-
-function startProjector(): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['-r', './tools/scripts/register.cjs', join('apps', 'projector', 'src', 'main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: postgres.url, LOG_LEVEL: 'info' },
-  });
-  children.push(child);
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return { child, output: () => output, exited: new Promise((done) => child.once('exit', done)) };
-}
 
 async function register(email: string): Promise<string> {
   const userId = randomUUID();
@@ -55,10 +40,10 @@ async function projected(userId: string, timeoutMs = 20_000): Promise<boolean> {
 
 describe('the projector process', () => {
   it('keeps the read models from its own process, a standby takes over when it is killed, and SIGTERM exits cleanly', async () => {
-    const first = startProjector();
+    const first = startProjector(postgres.url);
     expect(await projected(await register('ada@example.com'))).toBe(true);
 
-    const second = startProjector();
+    const second = startProjector(postgres.url);
     await new Promise((r) => setTimeout(r, 1500));
     const [active, standby] = first.output().includes('Projection directory is active') && !second.output().includes('Projection directory is active') ? [first, second] : [second, first];
     active.child.kill('SIGKILL');

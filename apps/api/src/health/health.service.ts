@@ -1,6 +1,16 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { PG_POOL } from '@trailmark/database';
 import { EVENT_STORE, type EventStore } from '@trailmark/event-store';
+import {
+  ALL_PROJECTIONS,
+  lagReport,
+  MONITORING_SETTINGS,
+  type MonitoringSettings,
+  PROJECTION_ACTIVITY,
+  type ProjectionActivity,
+  type ProjectionLag,
+  projectionLags,
+} from '@trailmark/projections';
 import type { Pool } from 'pg';
 import { RUNTIME_INFO, type RuntimeInfo } from '../runtime/runtime-info';
 import type { CheckStatus, HealthReportDto } from './health-report.dto';
@@ -14,22 +24,34 @@ export class HealthService {
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(RUNTIME_INFO) private readonly info: RuntimeInfo,
+    @Inject(MONITORING_SETTINGS) private readonly settings: MonitoringSettings,
+    @Optional() @Inject(PROJECTION_ACTIVITY) private readonly activity?: ProjectionActivity,
   ) {}
 
   async report(): Promise<HealthReportDto> {
-    const [database, eventStore] = await Promise.all([
+    const [database, eventStore, lags] = await Promise.all([
       probe(() => this.pool.query('SELECT 1')),
       probe(() => this.eventStore.ping()),
+      projectionLags(this.eventStore, this.pool, ALL_PROJECTIONS, { timeoutMs: CHECK_TIMEOUT_MS }).catch((): ProjectionLag[] => []),
     ]);
+    const projections = lags.map((lag) => lagReport(lag, this.settings.lagDegradedMs, this.activity));
+    const healthy = database === 'up' && eventStore === 'up' && projections.every((projection) => projection.status === 'ok');
     return {
-      status: database === 'up' && eventStore === 'up' ? 'ok' : 'degraded',
+      status: healthy ? 'ok' : 'degraded',
       eventStore: this.eventStore.kind,
       database: this.info.database,
       uptimeSeconds: Math.floor(process.uptime()),
       version: this.info.version,
       checks: { database, eventStore },
+      lagDegradedMs: this.settings.lagDegradedMs,
+      projections,
     };
   }
+}
+
+/** Lag alone never fails the health check: only a check that is down does. */
+export function checksUp(report: HealthReportDto): boolean {
+  return report.checks.database === 'up' && report.checks.eventStore === 'up';
 }
 
 async function probe(check: () => Promise<unknown>): Promise<CheckStatus> {

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { CredentialsStore, ensureOwner } from '@trailmark/auth';
 import { createPgPool } from '@trailmark/database';
 import { createPostgresEventStore, type EventStore } from '@trailmark/event-store';
+import { PROJECTION_CONNECTIONS } from '@trailmark/projections';
 import { startTestPostgres, type TestPostgres } from '@trailmark/testing';
 import type { Pool } from 'pg';
 import pino from 'pino';
@@ -27,9 +28,9 @@ export interface TestApi {
 export async function startTestApi(): Promise<TestApi> {
   const postgres = await startTestPostgres();
   const logger = pino({ level: 'silent' });
-  const pool = createPgPool(postgres.url, logger);
+  const pool = createPgPool(postgres.url, logger, { max: 10 + PROJECTION_CONNECTIONS });
   const store = createPostgresEventStore(pool, { pollIntervalMs: 200 });
-  const app = await createApp({ logger, pool, eventStore: store, info: { version: 'test', database: 'external' }, projections: true });
+  const app = await createApp({ logger, pool, eventStore: store, info: { version: 'test', database: 'external' }, projections: { enabled: true } });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const owner = await ensureOwner({ store, pool, credentials: app.get(CredentialsStore), logger, ...TEST_OWNER });

@@ -64,6 +64,12 @@ export function envSchema(cwd: string) {
       .transform(Number)
       .pipe(z.number().min(1, 'must be at least 1').max(100, 'must be at most 100'))
       .default(5),
+    TRAILMARK_RETENTION_DAYS: z
+      .string()
+      .regex(/^\d{1,5}$/, 'must be a whole number of days between 1 and 36500')
+      .transform(Number)
+      .pipe(z.number().min(1, 'must be at least 1').max(36500, 'must be at most 36500'))
+      .optional(),
   });
 }
 

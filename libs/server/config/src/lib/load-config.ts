@@ -24,6 +24,8 @@ export interface TrailmarkConfig {
   ownerPassword?: string;
   /** Consecutive failed sign-ins that lock an account. */
   lockoutThreshold: number;
+  /** Days the hot read models keep a workspace's activity when its own setting is absent; unset keeps it forever. */
+  retentionDays?: number;
 }
 
 export interface LoadConfigOptions {
@@ -55,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     ownerEmail: vars.TRAILMARK_OWNER_EMAIL,
     ownerPassword: vars.TRAILMARK_OWNER_PASSWORD,
     lockoutThreshold: vars.TRAILMARK_LOCKOUT_THRESHOLD,
+    retentionDays: vars.TRAILMARK_RETENTION_DAYS,
   };
 }
 

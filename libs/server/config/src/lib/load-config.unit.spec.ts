@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       ownerEmail: undefined,
       ownerPassword: undefined,
       lockoutThreshold: 5,
+      retentionDays: undefined,
     });
   });
 
@@ -48,6 +49,7 @@ describe('loadConfig', () => {
         TRAILMARK_OWNER_EMAIL: 'ada@example.com',
         TRAILMARK_OWNER_PASSWORD: 'correct horse battery',
         TRAILMARK_LOCKOUT_THRESHOLD: '7',
+        TRAILMARK_RETENTION_DAYS: '400',
       },
       { cwd },
     );
@@ -64,6 +66,7 @@ describe('loadConfig', () => {
       ownerEmail: 'ada@example.com',
       ownerPassword: 'correct horse battery',
       lockoutThreshold: 7,
+      retentionDays: 400,
     });
   });
 

@@ -1,6 +1,17 @@
 import { activityFeedProjection } from './activity-feed/activity-feed.projection';
 import { directoryProjection } from './directory/directory.projection';
+import { recordTimelineProjection } from './record-timeline/record-timeline.projection';
 import type { Projection } from './projection';
+import { workspaceRetentionProjection } from './retention/workspace-retention.projection';
+import { statsProjection } from './stats/stats.projection';
+import { userActivityProjection } from './user-activity/user-activity.projection';
 
 /** Every read model a projector process keeps. */
-export const ALL_PROJECTIONS: readonly Projection[] = [directoryProjection, activityFeedProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [directoryProjection, activityFeedProjection, recordTimelineProjection, statsProjection, userActivityProjection, workspaceRetentionProjection];
+
+/**
+ * Connections the runners of ALL_PROJECTIONS need from a pool: each active one
+ * keeps one for its lock and takes another per batch, plus the store's LISTEN
+ * connection. A pool sized without them starves reads behind the runners.
+ */
+export const PROJECTION_CONNECTIONS = 2 * ALL_PROJECTIONS.length + 1;

@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg';
 import type { Projection } from '../projection';
+import { ensureFeedPartitions } from './activity-feed-partitions';
 import { activityFeedRow, type ActivityFeedRow } from './activity-feed-row';
 
 export const ACTIVITY_FEED_PROJECTION = 'activity-feed';
@@ -11,21 +12,28 @@ const COLUMNS = `position text, event_id text, workspace_id text, stream_name te
 
 const NAMES = COLUMNS.split(',').map((column) => column.trim().split(/\s+/)[0]).join(', ');
 
-/** One multi-row INSERT for the whole batch: a JSON array read back as a record set. */
-function insertRows(client: PoolClient, rows: ActivityFeedRow[]) {
-  return client.query(
+/**
+ * Inserts feed rows in one multi-row INSERT (a JSON array read back as a
+ * record set), after creating the month partitions they need; a row already
+ * there is left as it is. Returns how many were new.
+ */
+export async function insertActivityFeedRows(client: PoolClient, rows: ActivityFeedRow[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  await ensureFeedPartitions(client, rows);
+  const result = await client.query(
     `INSERT INTO activity_feed (${NAMES})
      SELECT ${NAMES} FROM json_to_recordset($1::json) AS r(${COLUMNS})
-     ON CONFLICT (position) DO NOTHING`,
+     ON CONFLICT (position, occurred_at) DO NOTHING`,
     [JSON.stringify(rows)],
   );
+  return result.rowCount ?? 0;
 }
 
 /** One row per workspace event, for the activity feed and "my activity". */
 export const activityFeedProjection: Projection = {
   name: ACTIVITY_FEED_PROJECTION,
+  tables: ['activity_feed'],
   async apply(client, events) {
-    const rows = events.map(activityFeedRow).filter((row): row is ActivityFeedRow => row !== undefined);
-    if (rows.length > 0) await insertRows(client, rows);
+    await insertActivityFeedRows(client, events.map(activityFeedRow).filter((row): row is ActivityFeedRow => row !== undefined));
   },
 };

@@ -53,6 +53,7 @@ export const DIRECTORY_PROJECTION = 'directory';
 /** Users, workspaces, members and API keys, for sign-in, authorisation and ingestion. */
 export const directoryProjection: Projection = {
   name: DIRECTORY_PROJECTION,
+  tables: ['directory_users', 'directory_workspaces', 'directory_members', 'directory_api_keys'],
   filter: { eventTypes: Object.keys(handlers) },
   async apply(client, events) {
     for (const event of events) {

@@ -1,0 +1,81 @@
+import { startTestPostgres, testPool, type TestPostgres } from '@trailmark/testing';
+import type { Pool } from 'pg';
+import { ActivityFeedReader } from './activity-feed.reader';
+import { activityQuerySchema } from './activity-query.schema';
+
+let postgres: TestPostgres;
+let pool: Pool;
+let reader: ActivityFeedReader;
+
+beforeAll(async () => {
+  postgres = await startTestPostgres();
+  pool = testPool(postgres.url, 4);
+  reader = new ActivityFeedReader(pool);
+}, 60_000);
+
+afterAll(async () => {
+  await pool?.end();
+  await postgres?.stop();
+});
+
+const position = (n: number) => `${String(n).padStart(20, '0')}:${String(n).padStart(20, '0')}`;
+
+/** Rows straight into the read model: `at` minutes ago, several sharing an instant so the position breaks the tie. */
+async function seed(workspaceId: string, rows: Array<{ n: number; at: number; category?: string; ip?: string }>) {
+  for (const { n, at, category = 'Records', ip = null } of rows) {
+    await pool.query(
+      `INSERT INTO activity_feed (position, event_id, workspace_id, stream_name, event_type, category, kind, label, ip, occurred_at, recorded_at, details)
+       VALUES ($1, $2, $3, 'ticket-ws.T-1', 'TicketUpdated', $4, 'write', 'Updated ticket', $5, date_trunc('minute', now()) - $6 * interval '1 minute', now(), '{}')`,
+      [position(n), `${workspaceId}-${n}`, workspaceId, category, ip, at],
+    );
+  }
+}
+
+const filter = (query: Record<string, string> = {}) => activityQuerySchema.parse({ range: 'all', ...query });
+
+describe('ActivityFeedReader', () => {
+  it('reads everything in keyset batches, in the order the pages give, across ties of the same instant', async () => {
+    await seed('ws-a', [
+      { n: 1, at: 3 },
+      { n: 2, at: 2 },
+      { n: 3, at: 2 },
+      { n: 4, at: 2 },
+      { n: 5, at: 1 },
+    ]);
+    const batches: string[][] = [];
+    for await (const batch of reader.all({ workspaceId: 'ws-a' }, filter(), 2)) batches.push(batch.map((item) => item.eventId));
+    expect(batches).toEqual([
+      ['ws-a-5', 'ws-a-4'],
+      ['ws-a-3', 'ws-a-2'],
+      ['ws-a-1'],
+    ]);
+    const paged = await reader.page({ workspaceId: 'ws-a' }, filter(), { limit: 100, cursor: undefined });
+    expect(paged.items.map((item) => item.eventId)).toEqual(batches.flat());
+  });
+
+  it('ends without an empty batch when the rows fill the last one exactly, and yields nothing for no rows', async () => {
+    await seed('ws-b', [
+      { n: 11, at: 2 },
+      { n: 12, at: 1 },
+    ]);
+    const sizes: number[] = [];
+    for await (const batch of reader.all({ workspaceId: 'ws-b' }, filter(), 2)) sizes.push(batch.length);
+    expect(sizes).toEqual([2]);
+    for await (const batch of reader.all({ workspaceId: 'ws-none' }, filter(), 2)) sizes.push(batch.length);
+    expect(sizes).toEqual([2]);
+  });
+
+  it('counts facets per category without the category filter, and keeps a NULL column out of a negated clause', async () => {
+    await seed('ws-c', [
+      { n: 21, at: 3, category: 'Auth', ip: '10.0.0.1' },
+      { n: 22, at: 2, category: 'Auth' },
+      { n: 23, at: 1, ip: '10.0.0.1' },
+    ]);
+    const facets = await reader.facets({ workspaceId: 'ws-c', categories: ['Auth', 'Records', 'Exports'] }, filter({ category: 'Records' }));
+    expect(facets).toEqual({ categories: { Auth: 2, Records: 1, Exports: 0 }, total: 3 });
+    const withoutIp = await reader.page({ workspaceId: 'ws-c' }, filter({ q: '-ip:10.0.0.1' }), { limit: 10, cursor: undefined });
+    expect(withoutIp.items.map((item) => item.eventId)).toEqual(['ws-c-22']);
+    const literal = await reader.page({ workspaceId: 'ws-c' }, filter({ q: '10.0.0_' }), { limit: 10, cursor: undefined });
+    expect(literal.total).toBe(0);
+  });
+});

@@ -1,0 +1,55 @@
+import type { ActivityFeedRow } from '@trailmark/projections';
+
+export interface ActivityItem {
+  position: string;
+  eventId: string;
+  streamName: string;
+  type: string;
+  category: string;
+  kind: string;
+  label: string;
+  actor: { kind: string | null; id: string | null; name: string | null; impersonatorId: string | null };
+  result: string | null;
+  ip: string | null;
+  device: { type: string | null; os: string | null; browser: string | null } | null;
+  record: { type: string; id: string; label: string | null } | null;
+  url: string | null;
+  occurredAt: string;
+  recordedAt: string;
+  details: unknown;
+}
+
+/** A row as pg returns it: timestamps parsed, plus the exact occurred_at text the cursor keeps. */
+export type FeedRow = Omit<ActivityFeedRow, 'workspace_id' | 'occurred_at' | 'recorded_at'> & {
+  occurred_at: Date;
+  recorded_at: Date;
+  occurred_key: string;
+};
+
+/** Every column, and occurred_at as Postgres prints it (microseconds kept) for the cursor. */
+export const FEED_COLUMNS = `*, to_json(occurred_at) #>> '{}' AS occurred_key`;
+
+/** Newest first; the position breaks ties between events of the same instant. */
+export const FEED_ORDER = 'occurred_at DESC, position DESC';
+
+export function toActivityItem(row: FeedRow): ActivityItem {
+  const hasDevice = row.device_type !== null || row.device_os !== null || row.device_browser !== null;
+  return {
+    position: row.position,
+    eventId: row.event_id,
+    streamName: row.stream_name,
+    type: row.event_type,
+    category: row.category,
+    kind: row.kind,
+    label: row.label,
+    actor: { kind: row.actor_kind, id: row.actor_id, name: row.actor_name, impersonatorId: row.impersonator_id },
+    result: row.result,
+    ip: row.ip,
+    device: hasDevice ? { type: row.device_type, os: row.device_os, browser: row.device_browser } : null,
+    record: row.record_type !== null && row.record_id !== null ? { type: row.record_type, id: row.record_id, label: row.record_label } : null,
+    url: row.url,
+    occurredAt: row.occurred_at.toISOString(),
+    recordedAt: row.recorded_at.toISOString(),
+    details: row.details,
+  };
+}
