@@ -9,3 +9,5 @@ export * from './lib/catalogue/event-catalogue';
 export * from './lib/ingest-actions';
 export * from './lib/ingest';
 export * from './lib/streams';
+export * from './lib/activity-item';
+export * from './lib/live';

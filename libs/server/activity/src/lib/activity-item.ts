@@ -1,23 +1,7 @@
+import type { ActivityItem } from '@trailmark/contracts';
 import type { ActivityFeedRow } from '@trailmark/projections';
 
-export interface ActivityItem {
-  position: string;
-  eventId: string;
-  streamName: string;
-  type: string;
-  category: string;
-  kind: string;
-  label: string;
-  actor: { kind: string | null; id: string | null; name: string | null; impersonatorId: string | null };
-  result: string | null;
-  ip: string | null;
-  device: { type: string | null; os: string | null; browser: string | null } | null;
-  record: { type: string; id: string; label: string | null } | null;
-  url: string | null;
-  occurredAt: string;
-  recordedAt: string;
-  details: unknown;
-}
+export type { ActivityItem };
 
 /** A row as pg returns it: timestamps parsed, plus the exact occurred_at text the cursor keeps. */
 export type FeedRow = Omit<ActivityFeedRow, 'workspace_id' | 'occurred_at' | 'recorded_at'> & {
