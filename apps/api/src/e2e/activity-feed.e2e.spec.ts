@@ -1,4 +1,4 @@
-import { ACTIVITY_FEED_PROJECTION, waitForCheckpoint } from '@trailmark/projections';
+import { ACTIVITY_FEED_PROJECTION, RECORD_TIMELINE_PROJECTION, waitForCheckpoint } from '@trailmark/projections';
 import { type ApiCallOptions, callApi } from '../testing/api-call';
 import { startTestApi, TEST_OWNER, type TestApi } from '../testing/test-api';
 
@@ -63,6 +63,14 @@ async function projected() {
   const last = (await api.store.readAll()).at(-1);
   if (!last) throw new Error('The store is empty');
   expect(await waitForCheckpoint(api.pool, ACTIVITY_FEED_PROJECTION, last.position, 10_000)).toBe(true);
+}
+
+/** Waits for the feed and the record labels, then lists ticket T-50's feed items. */
+async function recordTimelineCaughtUp() {
+  await projected();
+  const last = (await api.store.readAll()).at(-1);
+  expect(await waitForCheckpoint(api.pool, RECORD_TIMELINE_PROJECTION, last!.position, 10_000)).toBe(true);
+  return (await activity('scope=workspace&recordId=T-50')).body;
 }
 
 const workspaceEventCount = async (actorId?: string) =>
@@ -168,6 +176,30 @@ describe('the activity feed, through the whole API', () => {
     const agentOwn = await activity('scope=mine&range=all', agent.token);
     expect(agentOwn.status).toBe(200);
     expect(agentOwn.body.total).toBe(await workspaceEventCount(agent.id));
+  });
+
+  it("shows each record under the name it has now, and whether it was deleted since", async () => {
+    const key = await call(`/api/workspaces/${api.workspaceId}/api-keys`, { token: owner.token, body: { name: 'renames' } });
+    const ticket = (name?: string) => ({ type: 'Ticket', id: 'T-50', ...(name ? { name } : {}) });
+    const events = [
+      { id: 'rename-1', action: 'ticket.created', occurredAt: minutesAgo(5), actor: grace, target: ticket('Printer on fire') },
+      { id: 'rename-2', action: 'ticket.updated', occurredAt: minutesAgo(4), actor: grace, target: ticket('Printer fixed') },
+    ];
+    expect((await call('/v1/events', { token: key.body.key, body: { events } })).body).toMatchObject({ accepted: 2 });
+    const renamed = await recordTimelineCaughtUp();
+    expect(renamed.items.map((item: { record: unknown }) => item.record)).toEqual([
+      { type: 'ticket', id: 'T-50', label: 'Printer fixed', deleted: false },
+      { type: 'ticket', id: 'T-50', label: 'Printer fixed', deleted: false },
+    ]);
+
+    const deletion = { id: 'rename-3', action: 'ticket.deleted', occurredAt: minutesAgo(3), actor: grace, target: ticket() };
+    expect((await call('/v1/events', { token: key.body.key, body: { events: [deletion] } })).body).toMatchObject({ accepted: 1 });
+    const deleted = await recordTimelineCaughtUp();
+    expect(deleted.items.map((item: { type: string; record: { label: string; deleted: boolean } }) => [item.type, item.record.label, item.record.deleted])).toEqual([
+      ['TicketDeleted', 'Printer fixed', true],
+      ['TicketUpdated', 'Printer fixed', true],
+      ['TicketCreated', 'Printer fixed', true],
+    ]);
   });
 
   it('refuses the workspace feed to an agent and any feed to a viewer, naming the permission', async () => {

@@ -4,7 +4,7 @@ import { PG_POOL } from '@trailmark/database';
 import type { Pool } from 'pg';
 import { encodeActivityCursor } from './activity-cursor';
 import { type ActivityAudience, activityConditions, type FilterOptions } from './activity-filter.sql';
-import { type ActivityItem, FEED_COLUMNS, FEED_ORDER, type FeedRow, toActivityItem } from './activity-item';
+import { type ActivityItem, CURRENT_LABEL_COLUMNS, CURRENT_LABEL_JOIN, FEED_COLUMNS, FEED_ORDER, type FeedRow, toActivityItem } from './activity-item';
 import type { ActivityFilter, ActivityPaging } from './activity-query.schema';
 
 export interface ActivityPage {
@@ -73,7 +73,10 @@ export class ActivityFeedReader {
   private async rows(audience: ActivityAudience, filter: ActivityFilter, limit: number, options: FilterOptions): Promise<FeedRow[]> {
     const conditions = activityConditions(audience, filter, options);
     const { rows } = await this.pool.query<FeedRow>(
-      `SELECT ${FEED_COLUMNS} FROM activity_feed WHERE ${conditions.where()} ORDER BY ${FEED_ORDER} LIMIT ${limit}`,
+      `SELECT f.*, ${CURRENT_LABEL_COLUMNS}
+       FROM (SELECT ${FEED_COLUMNS} FROM activity_feed WHERE ${conditions.where()} ORDER BY ${FEED_ORDER} LIMIT ${limit}) f
+       ${CURRENT_LABEL_JOIN}
+       ORDER BY f.occurred_at DESC, f.position DESC`,
       conditions.params,
     );
     return rows;

@@ -1,4 +1,4 @@
-import type { ActivityItem } from '@trailmark/contracts';
+import { type ActivityItem, RECORD_TYPES } from '@trailmark/contracts';
 import type { ActivityFeedRow } from '@trailmark/projections';
 
 export type { ActivityItem };
@@ -8,10 +8,22 @@ export type FeedRow = Omit<ActivityFeedRow, 'workspace_id' | 'occurred_at' | 're
   occurred_at: Date;
   recorded_at: Date;
   occurred_key: string;
+  /** The record's label and state now, from the record timeline's `record_labels`; null when it has none. */
+  current_label?: string | null;
+  record_deleted?: boolean | null;
 };
 
 /** Every column, and occurred_at as Postgres prints it (microseconds kept) for the cursor. */
 export const FEED_COLUMNS = `*, to_json(occurred_at) #>> '{}' AS occurred_key`;
+
+/**
+ * The record each row is about, as it is now: a renamed record shows its new
+ * name, a deleted one says so. Types Trailmark tracks are keyed in lower case,
+ * as the record timeline keys them.
+ */
+export const CURRENT_LABEL_COLUMNS = 'l.label AS current_label, l.deleted AS record_deleted';
+export const CURRENT_LABEL_JOIN = `LEFT JOIN record_labels l ON l.workspace_id = f.workspace_id AND l.record_id = f.record_id
+  AND l.record_type = CASE WHEN lower(f.record_type) IN (${RECORD_TYPES.map((type) => `'${type}'`).join(', ')}) THEN lower(f.record_type) ELSE f.record_type END`;
 
 /** Newest first; the position breaks ties between events of the same instant. */
 export const FEED_ORDER = 'occurred_at DESC, position DESC';
@@ -30,7 +42,10 @@ export function toActivityItem(row: FeedRow): ActivityItem {
     result: row.result,
     ip: row.ip,
     device: hasDevice ? { type: row.device_type, os: row.device_os, browser: row.device_browser } : null,
-    record: row.record_type !== null && row.record_id !== null ? { type: row.record_type, id: row.record_id, label: row.record_label } : null,
+    record:
+      row.record_type !== null && row.record_id !== null
+        ? { type: row.record_type, id: row.record_id, label: row.current_label ?? row.record_label, deleted: row.record_deleted ?? false }
+        : null,
     url: row.url,
     occurredAt: row.occurred_at.toISOString(),
     recordedAt: row.recorded_at.toISOString(),

@@ -15,7 +15,7 @@ const item = (n: number): ActivityItem => ({
   result: 'success',
   ip: null,
   device: null,
-  record: { type: 'ticket', id: 'T-1', label: null },
+  record: { type: 'ticket', id: 'T-1', label: null, deleted: false },
   url: null,
   occurredAt: '2026-03-01T10:00:00.000Z',
   recordedAt: '2026-03-01T10:00:00.000Z',

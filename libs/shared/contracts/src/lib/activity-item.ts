@@ -12,7 +12,8 @@ export interface ActivityItem {
   result: string | null;
   ip: string | null;
   device: { type: string | null; os: string | null; browser: string | null } | null;
-  record: { type: string; id: string; label: string | null } | null;
+  /** The record the event is about, with its current label (the name it has now) and whether it has been deleted since. */
+  record: { type: string; id: string; label: string | null; deleted: boolean } | null;
   url: string | null;
   occurredAt: string;
   recordedAt: string;
