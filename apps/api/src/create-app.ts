@@ -3,7 +3,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import { Logger as NestPinoLogger } from 'nestjs-pino';
 import type { Logger } from 'pino';
+import { LiveIoAdapter } from '@trailmark/live';
 import { AppModule, type AppModuleOptions } from './app.module';
+import { serveDashboard } from './dashboard/serve-dashboard';
 import { useBodyParsers } from './http/body-parsers';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { setUpSwagger } from './http/swagger';
@@ -15,7 +17,9 @@ export async function createApp(options: AppModuleOptions & { logger: Logger }):
   app.set('trust proxy', 'loopback');
   app.use(cookieParser());
   useBodyParsers(app, options.logger);
+  serveDashboard(app, options.logger);
   app.useGlobalFilters(new HttpErrorFilter());
+  app.useWebSocketAdapter(new LiveIoAdapter(app, options.live?.redis?.adapter));
   setUpSwagger(app, options.info.version);
   return app;
 }

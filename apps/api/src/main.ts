@@ -2,6 +2,7 @@ import { redactUrl, type TrailmarkConfig } from '@trailmark/config';
 import { CredentialsStore, ensureOwner, type FirstOwner } from '@trailmark/auth';
 import { createPgPool, openDatabase } from '@trailmark/database';
 import { createEventStore } from '@trailmark/event-store';
+import { connectRedis, liveSettings, type LiveModuleOptions } from '@trailmark/live';
 import { PROJECTION_CONNECTIONS } from '@trailmark/projections';
 import { CloseStack, configOrExit, createLogger, shutdownOnSignals } from '@trailmark/process';
 import type { Logger } from 'pino';
@@ -35,11 +36,13 @@ async function serve(config: TrailmarkConfig, logger: Logger, resources: CloseSt
   if (database.kind === 'embedded') {
     resources.push('the embedded Postgres', () => database.stop());
   }
-  const pool = createPgPool(database.url, logger, { max: 10 + (config.projections ? PROJECTION_CONNECTIONS : 0) });
+  // One more for the live publisher's LISTEN connection, where this process publishes.
+  const pool = createPgPool(database.url, logger, { max: 11 + (config.projections ? PROJECTION_CONNECTIONS : 0) });
   resources.push('the Postgres pool', () => pool.end());
   const eventStore = createEventStore(config.eventStoreConnectionString, pool);
   resources.push(`the ${eventStore.kind} event store`, () => eventStore.close());
 
+  const live = await liveOptions(config, logger, resources);
   const version = appVersion();
   const app = await createApp({
     logger,
@@ -48,6 +51,7 @@ async function serve(config: TrailmarkConfig, logger: Logger, resources: CloseSt
     info: { version, database: database.kind },
     projections: { enabled: config.projections, retentionDays: config.retentionDays },
     auth: { lockoutThreshold: config.lockoutThreshold },
+    live,
   });
   resources.push('the HTTP server', () => app.close());
   await app.listen(config.port, config.host);
@@ -55,6 +59,23 @@ async function serve(config: TrailmarkConfig, logger: Logger, resources: CloseSt
   void firstOwnerWhenReady(config, logger, () =>
     ensureOwner({ store: eventStore, pool, credentials: app.get(CredentialsStore), logger, email: config.ownerEmail, password: config.ownerPassword }),
   );
+}
+
+/**
+ * Without REDIS_URL this process follows the feed for its own sockets. With
+ * it: the streams adapter's client, and where projections run a fail-fast
+ * client that publishes the feed to every node.
+ */
+async function liveOptions(config: TrailmarkConfig, logger: Logger, resources: CloseStack): Promise<LiveModuleOptions> {
+  const settings = liveSettings(process.env);
+  if (!config.redisUrl) return { settings };
+  logger.info(`Live updates through the Redis at ${redactUrl(config.redisUrl)}`);
+  const adapter = await connectRedis(config.redisUrl, { logger, name: 'Socket.IO adapter' });
+  resources.push('the Redis client', async () => adapter.destroy());
+  if (!config.projections) return { settings, redis: { adapter } };
+  const emitter = await connectRedis(config.redisUrl, { logger, name: 'live publisher', failFast: true });
+  resources.push('the live publisher\'s Redis client', async () => emitter.destroy());
+  return { settings, redis: { adapter, emitter } };
 }
 
 /**

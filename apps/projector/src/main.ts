@@ -1,5 +1,6 @@
 import { createPgPool, openDatabase } from '@trailmark/database';
 import { createEventStore } from '@trailmark/event-store';
+import { connectRedis, redisStreamsEmitter, startLivePublisher } from '@trailmark/live';
 import { CloseStack, configOrExit, createLogger, shutdownOnSignals } from '@trailmark/process';
 import type { Logger } from 'pino';
 import { activityOf, ALL_PROJECTIONS, monitoringSettings, PROJECTION_CONNECTIONS, runProjection, type RunnerLogger, startRetentionJob } from '@trailmark/projections';
@@ -27,7 +28,8 @@ async function main(): Promise<void> {
     if (database.kind === 'embedded') {
       resources.push('the embedded Postgres', () => database.stop());
     }
-    const pool = createPgPool(database.url, logger, { applicationName: 'trailmark-projector', max: PROJECTION_CONNECTIONS + 3 });
+    // One more for the live publisher's LISTEN connection.
+    const pool = createPgPool(database.url, logger, { applicationName: 'trailmark-projector', max: PROJECTION_CONNECTIONS + 4 });
     resources.push('the Postgres pool', () => pool.end());
     const eventStore = createEventStore(config.eventStoreConnectionString, pool);
     resources.push(`the ${eventStore.kind} event store`, () => eventStore.close());
@@ -41,6 +43,13 @@ async function main(): Promise<void> {
     const retention = startRetentionJob(pool, { defaultFeedDays: config.retentionDays, logger: runnerLogger(logger) });
     resources.push('the retention job', () => retention.stop());
     logger.info(`Projector running ${running.map((projection) => projection.name).join(', ')}`);
+    if (config.redisUrl) {
+      // The api nodes (TRAILMARK_PROJECTIONS=off) read the live feed from Redis; whichever projector holds the publisher's lock sends it.
+      const emitter = await connectRedis(config.redisUrl, { logger, name: 'live publisher', failFast: true });
+      resources.push('the Redis client', async () => emitter.destroy());
+      const publisher = startLivePublisher({ pool, send: redisStreamsEmitter(emitter), exclusive: true, logger });
+      resources.push('the live publisher', () => publisher.stop());
+    }
     if (httpPort !== undefined) {
       const server = await startProjectorHttp({ store: eventStore, pool, projections, activity: activityOf(running), settings }, httpPort, config.host);
       resources.push('the HTTP listener', () => closeServer(server));

@@ -7,3 +7,4 @@ export * from './lib/files';
 export * from './lib/browsing';
 export * from './lib/activity';
 export * from './lib/ingestion';
+export * from './lib/audit';

@@ -3,7 +3,7 @@ import type { Pool } from 'pg';
 import { CredentialsStore } from '@trailmark/auth';
 import { createPgPool } from '@trailmark/database';
 import { createPostgresEventStore } from '@trailmark/event-store';
-import { ALL_PROJECTIONS } from '@trailmark/projections';
+import { ALL_PROJECTIONS, PROJECTION_CONNECTIONS } from '@trailmark/projections';
 import { testPool } from '@trailmark/testing';
 import { startApiProcess } from './api-server';
 import { startBenchPostgres } from './bench-postgres';
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const postgres = await startBenchPostgres();
   const pool = testPool(postgres.url, 4);
   pool.on('error', () => undefined);
-  const projectorPool = createPgPool(postgres.url, quiet, { applicationName: 'read-bench-projector' });
+  const projectorPool = createPgPool(postgres.url, quiet, { applicationName: 'read-bench-projector', max: PROJECTION_CONNECTIONS + 3 });
   const store = createPostgresEventStore(pool);
   let api: Awaited<ReturnType<typeof startApiProcess>> | undefined;
   try {

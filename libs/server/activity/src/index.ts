@@ -1,3 +1,10 @@
 export * from './lib/activity.module';
 export * from './lib/activity-cursor';
 export * from './lib/activity-query.schema';
+export { CURRENT_LABEL_COLUMNS, CURRENT_LABEL_JOIN, FEED_COLUMNS, type FeedRow, toActivityItem } from './lib/activity-item';
+export { ZodQueryPipe } from './lib/zod-query.pipe';
+export { ApiZodQuery, WorkspaceReadApi } from './lib/activity-api.decorators';
+export { parseInstant } from './lib/iso-instant';
+export { FEED_ORDER } from './lib/activity-item';
+export { statsWindow, STATS_RANGES, type StatsRange } from './lib/stats-window';
+export { percentChange } from './lib/stats-report';

@@ -1,2 +1,3 @@
 export * from './lib/test-postgres';
 export * from './lib/test-pool';
+export * from './lib/test-redis';

@@ -5,6 +5,7 @@ export * from './lib/catalogue/identity.catalogue';
 export * from './lib/catalogue/workspace.catalogue';
 export * from './lib/catalogue/records.catalogue';
 export * from './lib/catalogue/activity.catalogue';
+export * from './lib/catalogue/audit.catalogue';
 export * from './lib/catalogue/event-catalogue';
 export * from './lib/ingest-actions';
 export * from './lib/ingest';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { type Category, CATEGORIES } from '@trailmark/contracts';
 import { PG_POOL } from '@trailmark/database';
@@ -6,6 +7,7 @@ import { encodeActivityCursor } from './activity-cursor';
 import { type ActivityAudience, activityConditions, type FilterOptions } from './activity-filter.sql';
 import { type ActivityItem, CURRENT_LABEL_COLUMNS, CURRENT_LABEL_JOIN, FEED_COLUMNS, FEED_ORDER, type FeedRow, toActivityItem } from './activity-item';
 import type { ActivityFilter, ActivityPaging } from './activity-query.schema';
+import { countActivity } from './activity-total.counter';
 
 export interface ActivityPage {
   items: ActivityItem[];
@@ -20,7 +22,7 @@ export interface ActivityFacets {
 }
 
 /** Rows per query when a whole result is streamed out. */
-export const EXPORT_BATCH_SIZE = 5_000;
+export const EXPORT_BATCH_SIZE = 500;
 
 /** Pages of the `activity_feed` read model, newest first, with a keyset cursor over (occurred_at, position). */
 @Injectable()
@@ -28,7 +30,7 @@ export class ActivityFeedReader {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
   async page(audience: ActivityAudience, filter: ActivityFilter, { limit, cursor }: ActivityPaging): Promise<ActivityPage> {
-    const [total, rows] = await Promise.all([this.count(audience, filter), this.rows(audience, filter, limit + 1, { after: cursor })]);
+    const [total, rows] = await Promise.all([countActivity(this.pool, audience, filter), this.rows(audience, filter, limit + 1, { after: cursor })]);
     const items = rows.slice(0, limit);
     const last = items.at(-1);
     const more = rows.length > limit && last !== undefined;
@@ -53,32 +55,35 @@ export class ActivityFeedReader {
     };
   }
 
-  /** Every matching item, newest first, one keyset batch at a time: memory stays flat whatever the size. */
+  /**
+   * Every matching item, newest first, one keyset batch at a time, the next
+   * batch read while the caller handles this one. Memory stays flat whatever
+   * the size: at most two batches are held.
+   */
   async *all(audience: ActivityAudience, filter: ActivityFilter, batchSize = EXPORT_BATCH_SIZE): AsyncGenerator<ActivityItem[]> {
-    const asOf = new Date().toISOString();
-    let after: FeedRow | undefined;
-    do {
-      const rows = await this.rows(audience, filter, batchSize, { asOf, after: after && { occurredAt: after.occurred_key, position: after.position } });
+    const asOf = new Date();
+    const read = (after?: FeedRow) => {
+      const reading = this.rows(audience, filter, batchSize, { asOf, after: after && { occurredAt: after.occurred_key, position: after.position } }, true);
+      // Awaited only once the caller wants the batch, or never if it stops early: a failure meanwhile is not unhandled.
+      reading.catch(() => undefined);
+      return reading;
+    };
+    for (let next: Promise<FeedRow[]> | undefined = read(); next; ) {
+      const rows: FeedRow[] = await next;
+      next = rows.length === batchSize ? read(rows.at(-1)) : undefined;
       if (rows.length > 0) yield rows.map(toActivityItem);
-      after = rows.length === batchSize ? rows.at(-1) : undefined;
-    } while (after);
+    }
   }
 
-  private async count(audience: ActivityAudience, filter: ActivityFilter): Promise<number> {
-    const conditions = activityConditions(audience, filter);
-    const { rows } = await this.pool.query<{ total: number }>(`SELECT count(*)::int AS total FROM activity_feed WHERE ${conditions.where()}`, conditions.params);
-    return rows[0].total;
-  }
-
-  private async rows(audience: ActivityAudience, filter: ActivityFilter, limit: number, options: FilterOptions): Promise<FeedRow[]> {
+  /** `prepared` names the statement, so each connection plans a long run of batches once. */
+  private async rows(audience: ActivityAudience, filter: ActivityFilter, limit: number, options: FilterOptions, prepared = false): Promise<FeedRow[]> {
     const conditions = activityConditions(audience, filter, options);
-    const { rows } = await this.pool.query<FeedRow>(
-      `SELECT f.*, ${CURRENT_LABEL_COLUMNS}
+    const text = `SELECT f.*, ${CURRENT_LABEL_COLUMNS}
        FROM (SELECT ${FEED_COLUMNS} FROM activity_feed WHERE ${conditions.where()} ORDER BY ${FEED_ORDER} LIMIT ${limit}) f
        ${CURRENT_LABEL_JOIN}
-       ORDER BY f.occurred_at DESC, f.position DESC`,
-      conditions.params,
-    );
+       ORDER BY f.occurred_at DESC, f.position DESC`;
+    const name = prepared ? `activity-rows-${createHash('sha1').update(text).digest('hex').slice(0, 20)}` : undefined;
+    const { rows } = await this.pool.query<FeedRow>({ name, text, values: conditions.params });
     return rows;
   }
 }

@@ -15,17 +15,51 @@ export interface FilterOptions {
   /** Facets count every category, so they leave the category filter out. */
   ignoreCategory?: boolean;
   after?: ActivityCursor;
-  /** The "now" that ranges count back from (ISO 8601); the database clock when left out. A long export pins it. */
-  asOf?: string;
+  /** The "now" that ranges count back from; the database clock when left out. A long export pins it. */
+  asOf?: Date;
+  /** Occurrence bounds to use instead of the filter's range, from, to and view. */
+  within?: TimeWindow;
+  /** Conditions to add to, numbering the parameters after theirs; new ones when left out. */
+  into?: SqlConditions;
+}
+
+/** Occurrence times from `from` (inclusive) to `to` (exclusive); an absent end is open. */
+export interface TimeWindow {
+  from?: Date;
+  to?: Date;
+}
+
+const HOUR_MS = 3_600_000;
+
+/** Milliseconds of an interval as ACTIVITY_RANGES and RECENT_INTERVAL spell them ("24 hours", "7 days"). */
+function intervalMs(interval: string): number {
+  const [count, unit] = interval.split(' ');
+  return Number(count) * (unit.startsWith('day') ? 24 * HOUR_MS : HOUR_MS);
+}
+
+/** The instants a filter's range, from, to and view bound occurrence to, counted back from `now`. */
+export function timeWindow(filter: ActivityFilter, now: Date): TimeWindow {
+  const ago = (interval: string) => new Date(now.getTime() - intervalMs(interval));
+  const range = ACTIVITY_RANGES[filter.range];
+  const lower = [range && ago(range), filter.from && new Date(filter.from), filter.view === 'recent' && ago(RECENT_INTERVAL)];
+  const upper = [filter.to && new Date(filter.to), filter.view === 'archive' && ago(RECENT_INTERVAL)];
+  const bounds = (dates: Array<Date | false | undefined | ''>) => dates.filter((date): date is Date => date instanceof Date).map((date) => date.getTime());
+  const [from, to] = [bounds(lower), bounds(upper)];
+  return { from: from.length > 0 ? new Date(Math.max(...from)) : undefined, to: to.length > 0 ? new Date(Math.min(...to)) : undefined };
 }
 
 /** The WHERE clause over `activity_feed` for an audience, its filters and, when paging, where the last page ended. */
-export function activityConditions(audience: ActivityAudience, filter: ActivityFilter, { ignoreCategory = false, after, asOf }: FilterOptions = {}): SqlConditions {
-  const conditions = new SqlConditions();
+export function activityConditions(audience: ActivityAudience, filter: ActivityFilter, { ignoreCategory = false, after, asOf, within, into }: FilterOptions = {}): SqlConditions {
+  const conditions = into ?? new SqlConditions();
   conditions.add((ws) => `workspace_id = ${ws}`, audience.workspaceId);
   if (audience.actorId !== undefined) conditions.add((id) => `actor_id = ${id}`, audience.actorId);
   if (audience.categories !== undefined) conditions.add((list) => `category = ANY(${list}::text[])`, audience.categories);
-  timeConditions(conditions, filter, asOf);
+  if (within) {
+    if (within.from) conditions.add((at) => `occurred_at >= ${at}::timestamptz`, within.from.toISOString());
+    if (within.to) conditions.add((at) => `occurred_at < ${at}::timestamptz`, within.to.toISOString());
+  } else {
+    timeConditions(conditions, filter, asOf);
+  }
   const equal = {
     category: ignoreCategory ? undefined : filter.category,
     actor_id: filter.actor,
@@ -49,11 +83,14 @@ export function activityConditions(audience: ActivityAudience, filter: ActivityF
   return conditions;
 }
 
-function timeConditions(conditions: SqlConditions, filter: ActivityFilter, asOf: string | undefined): void {
-  const ago = (interval: string) =>
-    asOf === undefined
-      ? conditions.fragment((since) => `now() - ${since}::interval`, interval)
-      : conditions.fragment((now, since) => `${now}::timestamptz - ${since}::interval`, asOf, interval);
+/** The filter's window as timeWindow draws it, counted back from the database clock unless `asOf` pins "now". */
+function timeConditions(conditions: SqlConditions, filter: ActivityFilter, asOf: Date | undefined): void {
+  const ago = (interval: string) => {
+    const since = `${intervalMs(interval) / HOUR_MS} hours`;
+    return asOf === undefined
+      ? conditions.fragment((hours) => `now() - ${hours}::interval`, since)
+      : conditions.fragment((now, hours) => `${now}::timestamptz - ${hours}::interval`, asOf.toISOString(), since);
+  };
   const range = ACTIVITY_RANGES[filter.range];
   if (range) conditions.sql.push(`occurred_at >= ${ago(range)}`);
   if (filter.from) conditions.add((from) => `occurred_at >= ${from}::timestamptz`, filter.from);

@@ -22,8 +22,14 @@ export const FEED_COLUMNS = `*, to_json(occurred_at) #>> '{}' AS occurred_key`;
  * as the record timeline keys them.
  */
 export const CURRENT_LABEL_COLUMNS = 'l.label AS current_label, l.deleted AS record_deleted';
-export const CURRENT_LABEL_JOIN = `LEFT JOIN record_labels l ON l.workspace_id = f.workspace_id AND l.record_id = f.record_id
-  AND l.record_type = CASE WHEN lower(f.record_type) IN (${RECORD_TYPES.map((type) => `'${type}'`).join(', ')}) THEN lower(f.record_type) ELSE f.record_type END`;
+/**
+ * A lookup per row: a join the planner may choose to hash would read every
+ * label of the database for each export batch.
+ */
+export const CURRENT_LABEL_JOIN = `LEFT JOIN LATERAL (
+    SELECT label, deleted FROM record_labels l WHERE l.workspace_id = f.workspace_id AND l.record_id = f.record_id
+      AND l.record_type = CASE WHEN lower(f.record_type) IN (${RECORD_TYPES.map((type) => `'${type}'`).join(', ')}) THEN lower(f.record_type) ELSE f.record_type END
+    LIMIT 1) l ON true`;
 
 /** Newest first; the position breaks ties between events of the same instant. */
 export const FEED_ORDER = 'occurred_at DESC, position DESC';

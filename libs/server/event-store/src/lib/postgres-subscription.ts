@@ -5,10 +5,17 @@ import type { AllPage } from './postgres-read';
 
 type ReadPage = (after: Position, maxCount: number, filter?: AllFilter) => Promise<AllPage>;
 
+interface PageRead {
+  seen: number;
+  page: Promise<AllPage>;
+}
+
 /**
  * Catch-up then live: reads pages from the checkpoint until a page comes back
  * short, then waits for a notification (or the poll interval) and reads again.
- * Pulled by `for await`, so a slow consumer slows only its own reads.
+ * While catching up, the page after a full one is read while the consumer
+ * works through it, so reading and applying overlap. Pulled by `for await`,
+ * so a slow consumer slows only its own reads, by at most one page ahead.
  */
 export function pollingSubscription(
   readPage: ReadPage,
@@ -18,27 +25,39 @@ export function pollingSubscription(
 ): AllSubscription {
   let closed = false;
 
+  /** A read started now, with the notification version it began at; its failure surfaces when it is awaited. */
+  function read(from: Position): PageRead {
+    const seen = waiter.version();
+    const page = readPage(from, batchSize, filter);
+    page.catch(() => undefined);
+    return { seen, page };
+  }
+
   async function* events(): AsyncGenerator<RecordedEvent> {
-    let checkpoint = after;
+    let next = read(after);
     let retryMs = 0;
     try {
       while (!closed) {
-        const seen = waiter.version();
-        const page = await readPage(checkpoint, batchSize, filter);
+        const { seen } = next;
+        const page = await next.page;
+        const full = page.events.length === batchSize;
+        if (full) next = read(page.scannedTo);
         for (const event of page.events) {
           yield event;
           if (closed) return;
         }
-        checkpoint = page.scannedTo;
-        if (page.events.length === batchSize) continue;
+        if (full) continue;
         if (page.events.length > 0) retryMs = 0;
         // A notification that brought nothing visible means an older transaction is
         // still open; look again soon instead of waiting for the next notification.
         retryMs = waiter.version() !== seen || retryMs > 0 ? Math.min(Math.max(retryMs * 2, 10), pollIntervalMs) : 0;
         await waiter.wait(seen, retryMs || pollIntervalMs);
+        if (!closed) next = read(page.scannedTo);
       }
     } finally {
       waiter.dispose();
+      // A read ahead still running when the consumer stops is waited for, not left to finish on a pool being closed.
+      await next.page.catch(() => undefined);
     }
   }
 

@@ -11,7 +11,8 @@ export const ALL_PROJECTIONS: readonly Projection[] = [directoryProjection, acti
 
 /**
  * Connections the runners of ALL_PROJECTIONS need from a pool: each active one
- * keeps one for its lock and takes another per batch, plus the store's LISTEN
- * connection. A pool sized without them starves reads behind the runners.
+ * keeps one for its lock, takes another per batch and, while catching up, a
+ * third for the page it reads ahead; plus the store's LISTEN connection. A
+ * pool sized without them starves reads behind the runners.
  */
-export const PROJECTION_CONNECTIONS = 2 * ALL_PROJECTIONS.length + 1;
+export const PROJECTION_CONNECTIONS = 3 * ALL_PROJECTIONS.length + 1;

@@ -5,12 +5,19 @@ import { readCheckpoint, saveCheckpoint } from './checkpoints';
 import type { Projection } from './projection';
 import { lockCheckpoint } from './rebuild/checkpoint-lock';
 
+const DEFAULT_BATCH_SIZE = 2000;
+
 export interface RunnerLogger {
   info(message: string): void;
   error(details: object, message: string): void;
 }
 
 export interface RunnerOptions {
+  /**
+   * Most events per batch (and per catch-up read). Large enough that a
+   * catch-up costs few transactions and round trips, small enough that two
+   * pages in memory (one applied, one read ahead) stay modest.
+   */
   batchSize?: number;
   lingerMs?: number;
   /** How often a standby tries to take over, and the pause after a failure. */
@@ -34,7 +41,7 @@ export interface RunningProjection {
  * `lockCheckpoint`), which lets a rebuild swap its tables in under a live runner.
  */
 export function runProjection(store: EventStore, pool: Pool, projection: Projection, options: RunnerOptions = {}): RunningProjection {
-  const { batchSize = 500, lingerMs = 5, retryMs = 1000, logger } = options;
+  const { batchSize = DEFAULT_BATCH_SIZE, lingerMs = 5, retryMs = 1000, logger } = options;
   let stopped = false;
   let active = false;
   let closeSubscription: (() => Promise<void>) | undefined;

@@ -11,15 +11,37 @@ export type LiveChannel =
   | { kind: 'workspace'; workspaceId: string }
   | { kind: 'mine'; workspaceId: string }
   | { kind: 'record'; workspaceId: string; recordType: string; recordId: string }
-  | { kind: 'stats'; workspaceId: string };
+  | {
+      kind: 'stats';
+      workspaceId: string;
+      /** `workspace` (the default: everyone's activity, admin and above) or `mine` (ticks for your own activity only). */
+      scope?: 'workspace' | 'mine';
+    };
+
+/**
+ * The handshake's `auth` where no session cookie is sent (scripts, other origins): the session token.
+ * `Authorization: Bearer <token>` works as well.
+ */
+export interface LiveHandshakeAuth {
+  token?: string;
+}
 
 export interface LiveSubscribeRequest {
   channel: LiveChannel;
-  /** Last position the client already has (from a page load or before a reconnect): everything after it is sent first. */
+  /**
+   * Last position the client already has (the greatest position among the items it holds, from a page load
+   * or before a reconnect): everything after it is sent first. Without it the channel starts from now.
+   */
   after?: string;
 }
 
-export type LiveSubscribeAck = { ok: true; channelKey: string } | { ok: false; status: 400 | 403 | 404; message: string };
+/**
+ * 400: the request is not valid (`issues` names each field); 401: the session has ended (the socket is then
+ * disconnected); 403: your role does not allow the channel; 404: no such workspace for you; 503: try again later.
+ */
+export type LiveSubscribeAck =
+  | { ok: true; channelKey: string }
+  | { ok: false; status: 400 | 401 | 403 | 404 | 503; message: string; issues?: Array<{ path: string; message: string }> };
 
 /** Client → server events. */
 export interface LiveClientEvents {

@@ -9,6 +9,7 @@ import { UserActivity1763770300000 } from './1763770300000-user-activity';
 import { PartitionedActivityFeed1763770400000 } from './1763770400000-partitioned-activity-feed';
 import { Retention1763770500000 } from './1763770500000-retention';
 import { ActivityFeedEventIndex1763770600000 } from './1763770600000-activity-feed-event-index';
+import { CheckpointNotify1763770680000 } from './1763770680000-checkpoint-notify';
 
 export const migrations = [
   EventStoreSchema1763769600000,
@@ -22,4 +23,5 @@ export const migrations = [
   PartitionedActivityFeed1763770400000,
   Retention1763770500000,
   ActivityFeedEventIndex1763770600000,
+  CheckpointNotify1763770680000,
 ];

@@ -4,7 +4,11 @@ const PARTITION_NAME = /^activity_feed_(\d{4})_(\d{2})$/;
 const MONTHS_BEHIND = 12;
 const MONTHS_AHEAD = 1;
 
-const monthOf = (at: Date) => new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1));
+/** The month of an instant as months since year 0 (UTC), NaN for text that is no time: cheaper to compare than dates. */
+function monthNumber(at: string): number {
+  const time = new Date(at);
+  return time.getUTCFullYear() * 12 + time.getUTCMonth();
+}
 
 export const addMonths = (month: Date, months: number) => new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + months, 1));
 
@@ -27,10 +31,11 @@ export function feedPartitionMonth(name: string): Date | undefined {
  * the row alone, a replay lays the rows out the same way.
  */
 export function partitionMonth(row: { occurred_at: string; recorded_at: string }): Date | undefined {
-  const occurred = monthOf(new Date(row.occurred_at));
-  const recorded = monthOf(new Date(row.recorded_at));
-  if (Number.isNaN(occurred.getTime()) || Number.isNaN(recorded.getTime())) return undefined;
-  return occurred >= addMonths(recorded, -MONTHS_BEHIND) && occurred <= addMonths(recorded, MONTHS_AHEAD) ? occurred : undefined;
+  const occurred = monthNumber(row.occurred_at);
+  const recorded = monthNumber(row.recorded_at);
+  if (!(occurred >= recorded - MONTHS_BEHIND && occurred <= recorded + MONTHS_AHEAD)) return undefined;
+  const year = Math.floor(occurred / 12);
+  return new Date(Date.UTC(year, occurred - year * 12, 1));
 }
 
 /** Serialises changes to the feed's partitions (creation here, dropping by retention) within a transaction. */

@@ -1,38 +1,41 @@
 import { RECORD_ANNOTATION_EVENT_TYPES, RECORD_LIFECYCLE_EVENT_TYPES } from '@trailmark/contracts';
 import type { PoolClient } from 'pg';
 import type { Projection } from '../projection';
+import { rowSet } from '../row-set';
 import { evolveRecordLabel, hostRecordName, type RecordLabelRow } from './record-label';
 import { recordTimelineRow, type RecordTimelineRow } from './record-timeline-row';
 
 export const RECORD_TIMELINE_PROJECTION = 'record-timeline';
 
-const TIMELINE_COLUMNS = `position text, event_id text, workspace_id text, record_type text, record_id text, event_type text,
+const TIMELINE_ROWS = rowSet<RecordTimelineRow>(`position text, event_id text, workspace_id text, record_type text, record_id text, event_type text,
   category text, kind text, label text, entry text, actor_kind text, actor_id text, actor_name text,
-  occurred_at timestamptz, recorded_at timestamptz, changes jsonb, body text, from_value jsonb, to_value jsonb, url text, details jsonb`;
+  occurred_at timestamptz, recorded_at timestamptz, changes jsonb, body text, from_value jsonb, to_value jsonb, url text, details jsonb`);
+
+type RecordKey = Pick<RecordTimelineRow, 'workspace_id' | 'record_type' | 'record_id'>;
 
 const KEY_COLUMNS = 'workspace_id text, record_type text, record_id text';
 
-const LABEL_COLUMNS = `${KEY_COLUMNS}, label text, names jsonb, host_name text, created_at timestamptz, deleted boolean, position text`;
+const RECORD_KEYS = rowSet<RecordKey>(KEY_COLUMNS);
 
-const names = (columns: string) => columns.split(',').map((column) => column.trim().split(/\s+/)[0]).join(', ');
+const LABEL_ROWS = rowSet<RecordLabelRow>(`${KEY_COLUMNS}, label text, names jsonb, host_name text, created_at timestamptz, deleted boolean, position text`);
 
 type StoredLabel = Omit<RecordLabelRow, 'created_at'> & { created_at: Date | null };
 
 /** One multi-row INSERT for the whole batch; a replayed event is already there. */
 function insertTimeline(client: PoolClient, rows: RecordTimelineRow[]) {
   return client.query(
-    `INSERT INTO record_timeline (${names(TIMELINE_COLUMNS)})
-     SELECT ${names(TIMELINE_COLUMNS)} FROM json_to_recordset($1::json) AS r(${TIMELINE_COLUMNS})
+    `INSERT INTO record_timeline (${TIMELINE_ROWS.names})
+     SELECT ${TIMELINE_ROWS.names} FROM ${TIMELINE_ROWS.from('r')}
      ON CONFLICT (position) DO NOTHING`,
-    [JSON.stringify(rows)],
+    TIMELINE_ROWS.values(rows),
   );
 }
 
-async function readLabels(client: PoolClient, rows: RecordTimelineRow[]): Promise<Map<string, RecordLabelRow>> {
+/** The stored labels of these records, each key given once. */
+async function readLabels(client: PoolClient, keys: RecordKey[]): Promise<Map<string, RecordLabelRow>> {
   const { rows: stored } = await client.query<StoredLabel>(
-    `SELECT l.* FROM record_labels l
-     JOIN (SELECT DISTINCT * FROM json_to_recordset($1::json) AS k(${KEY_COLUMNS})) k USING (workspace_id, record_type, record_id)`,
-    [JSON.stringify(rows.map(({ workspace_id, record_type, record_id }) => ({ workspace_id, record_type, record_id })))],
+    `SELECT l.* FROM record_labels l JOIN ${RECORD_KEYS.from('k')} USING (workspace_id, record_type, record_id)`,
+    RECORD_KEYS.values(keys),
   );
   return new Map(stored.map((label) => [keyOf(label), { ...label, created_at: label.created_at?.toISOString() ?? null }]));
 }
@@ -40,18 +43,17 @@ async function readLabels(client: PoolClient, rows: RecordTimelineRow[]): Promis
 /** Only a label folded from a later event replaces the stored one. */
 function saveLabels(client: PoolClient, labels: RecordLabelRow[]) {
   return client.query(
-    `INSERT INTO record_labels (${names(LABEL_COLUMNS)})
-     SELECT ${names(LABEL_COLUMNS)} FROM json_to_recordset($1::json) AS r(${LABEL_COLUMNS})
+    `INSERT INTO record_labels (${LABEL_ROWS.names})
+     SELECT ${LABEL_ROWS.names} FROM ${LABEL_ROWS.from('r')}
      ON CONFLICT (workspace_id, record_type, record_id) DO UPDATE SET
        label = excluded.label, names = excluded.names, host_name = excluded.host_name,
        created_at = excluded.created_at, deleted = excluded.deleted, position = excluded.position
      WHERE record_labels.position < excluded.position`,
-    [JSON.stringify(labels)],
+    LABEL_ROWS.values(labels),
   );
 }
 
-const keyOf = ({ workspace_id, record_type, record_id }: Pick<RecordTimelineRow, 'workspace_id' | 'record_type' | 'record_id'>) =>
-  JSON.stringify([workspace_id, record_type, record_id]);
+const keyOf = ({ workspace_id, record_type, record_id }: RecordKey) => JSON.stringify([workspace_id, record_type, record_id]);
 
 /**
  * The Activity tab of each record (its changes, comments, replies, status
@@ -70,7 +72,7 @@ export const recordTimelineProjection: Projection = {
     if (entries.length === 0) return;
     const rows = entries.map(({ row }) => row);
     await insertTimeline(client, rows);
-    const labels = await readLabels(client, rows);
+    const labels = await readLabels(client, [...new Map(rows.map((row) => [keyOf(row), row])).values()]);
     const changed = new Map<string, RecordLabelRow>();
     for (const { row, hostName } of entries) {
       const key = keyOf(row);

@@ -52,11 +52,24 @@ const GRAINS: ReadonlyArray<[StatsGrain, number]> = [
 export const isAccountEvent = (category: string): boolean => category === 'Auth';
 
 /** The map's row for `key`, created on first use. */
-function entry<R>(rows: Map<string, R>, key: unknown[], create: () => R): R {
-  const id = JSON.stringify(key);
-  let row = rows.get(id);
-  if (!row) rows.set(id, (row = create()));
+function entry<R>(rows: Map<string, R>, key: string, create: () => R): R {
+  let row = rows.get(key);
+  if (!row) rows.set(key, (row = create()));
   return row;
+}
+
+/** Field separator of the map keys: Postgres text cannot hold it, so no two keys of stored values run together. */
+const SEP = '\u0000';
+
+/** The start of each bucket an event falls in, as ISO text, worked out once per bucket of the batch. */
+function bucketStarts(): (at: number, unit: number) => string {
+  const starts = new Map<number, string>();
+  return (at, unit) => {
+    const start = Math.floor(at / unit) * unit;
+    let text = starts.get(start);
+    if (text === undefined) starts.set(start, (text = new Date(start).toISOString()));
+    return text;
+  };
 }
 
 /**
@@ -70,21 +83,23 @@ export function statsRows(events: RecordedEvent[]): StatsRows {
   const actorCategoryBuckets = new Map<string, ActorCategoryBucketRow>();
   const actorBuckets = new Map<string, ActorBucketRow>();
   const ipDays = new Map<string, IpDayRow>();
+  const bucketStart = bucketStarts();
   for (const event of events) {
     const row = activityFeedRow(event);
     if (!row) continue;
     const { workspace_id, category, kind, actor_id, ip } = row;
     const occurred = Date.parse(row.occurred_at);
     const at = Number.isNaN(occurred) ? event.recordedAt.getTime() : occurred;
-    const seen = new Date(at).toISOString();
+    const date = new Date(at);
+    const seen = date.toISOString();
     const account = isAccountEvent(category);
     for (const [grain, unit] of GRAINS) {
-      const bucket = new Date(Math.floor(at / unit) * unit).toISOString();
-      const counted = { workspace_id, grain, bucket, category, kind, account };
-      entry(workspaceBuckets, Object.values(counted), () => ({ ...counted, events: 0 })).events += 1;
+      const bucket = bucketStart(at, unit);
+      const counted = [workspace_id, grain, bucket, category, kind, account].join(SEP);
+      entry(workspaceBuckets, counted, () => ({ workspace_id, grain, bucket, category, kind, account, events: 0 })).events += 1;
       if (actor_id === null) continue;
-      entry(actorCategoryBuckets, [actor_id, ...Object.values(counted)], () => ({ ...counted, actor_id, events: 0 })).events += 1;
-      const actor = entry(actorBuckets, [workspace_id, grain, bucket, actor_id, account], () => ({
+      entry(actorCategoryBuckets, actor_id + SEP + counted, () => ({ workspace_id, grain, bucket, category, kind, account, actor_id, events: 0 })).events += 1;
+      const actor = entry(actorBuckets, [workspace_id, grain, bucket, actor_id, account].join(SEP), () => ({
         workspace_id,
         grain,
         bucket,
@@ -95,12 +110,15 @@ export function statsRows(events: RecordedEvent[]): StatsRows {
         actor_name: '',
       }));
       actor.events += 1;
-      if (seen >= actor.last_seen) Object.assign(actor, { last_seen: seen, actor_name: row.actor_name ?? actor_id });
+      if (seen >= actor.last_seen) {
+        actor.last_seen = seen;
+        actor.actor_name = row.actor_name ?? actor_id;
+      }
     }
     if (ip !== null) {
       const day = seen.slice(0, 10);
-      const address = entry(ipDays, [workspace_id, day, ip, actor_id ?? ''], () => ({ workspace_id, day, ip, actor_id: actor_id ?? '', hours: 0, non_account_hours: 0 }));
-      const bit = 1 << new Date(at).getUTCHours();
+      const address = entry(ipDays, [workspace_id, day, ip, actor_id ?? ''].join(SEP), () => ({ workspace_id, day, ip, actor_id: actor_id ?? '', hours: 0, non_account_hours: 0 }));
+      const bit = 1 << date.getUTCHours();
       address.hours |= bit;
       if (!account) address.non_account_hours |= bit;
     }

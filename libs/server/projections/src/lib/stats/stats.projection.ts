@@ -1,13 +1,13 @@
 import type { PoolClient } from 'pg';
 import type { Projection } from '../projection';
+import { type RowSet, rowSet } from '../row-set';
 import { statsRows } from './stats-rows';
 
 export const STATS_PROJECTION = 'stats';
 
 interface Upsert {
   table: string;
-  /** Column definitions, as json_to_recordset reads the rows. */
-  columns: string;
+  columns: RowSet<object>;
   key: string;
   /** How a row already there takes the batch's row (`t` is the stored row). */
   merge: string;
@@ -17,21 +17,21 @@ const ADD_EVENTS = 'events = t.events + excluded.events';
 
 const WORKSPACE_BUCKETS: Upsert = {
   table: 'stats_workspace_buckets',
-  columns: 'workspace_id text, grain text, bucket timestamptz, category text, kind text, account boolean, events bigint',
+  columns: rowSet('workspace_id text, grain text, bucket timestamptz, category text, kind text, account boolean, events bigint'),
   key: 'workspace_id, grain, bucket, category, kind, account',
   merge: ADD_EVENTS,
 };
 
 const ACTOR_CATEGORY_BUCKETS: Upsert = {
   table: 'stats_actor_category_buckets',
-  columns: 'workspace_id text, actor_id text, grain text, bucket timestamptz, category text, kind text, account boolean, events bigint',
+  columns: rowSet('workspace_id text, actor_id text, grain text, bucket timestamptz, category text, kind text, account boolean, events bigint'),
   key: 'workspace_id, actor_id, grain, bucket, category, kind, account',
   merge: ADD_EVENTS,
 };
 
 const ACTOR_BUCKETS: Upsert = {
   table: 'stats_actor_buckets',
-  columns: 'workspace_id text, grain text, bucket timestamptz, actor_id text, account boolean, events bigint, last_seen timestamptz, actor_name text',
+  columns: rowSet('workspace_id text, grain text, bucket timestamptz, actor_id text, account boolean, events bigint, last_seen timestamptz, actor_name text'),
   key: 'workspace_id, grain, bucket, actor_id, account',
   merge: `${ADD_EVENTS}, last_seen = greatest(t.last_seen, excluded.last_seen),
     actor_name = CASE WHEN excluded.last_seen >= t.last_seen THEN excluded.actor_name ELSE t.actor_name END`,
@@ -39,20 +39,19 @@ const ACTOR_BUCKETS: Upsert = {
 
 const IP_DAYS: Upsert = {
   table: 'stats_ip_days',
-  columns: 'workspace_id text, day date, ip text, actor_id text, hours integer, non_account_hours integer',
+  columns: rowSet('workspace_id text, day date, ip text, actor_id text, hours integer, non_account_hours integer'),
   key: 'workspace_id, day, ip, actor_id',
   merge: 'hours = t.hours | excluded.hours, non_account_hours = t.non_account_hours | excluded.non_account_hours',
 };
 
-/** One multi-row upsert: the rows as a JSON array read back as a record set. */
+/** One multi-row upsert of the batch's rows, each key once. */
 async function upsert(client: PoolClient, { table, columns, key, merge }: Upsert, rows: object[]): Promise<void> {
   if (rows.length === 0) return;
-  const names = columns.split(',').map((column) => column.trim().split(/\s+/)[0]).join(', ');
   await client.query(
-    `INSERT INTO ${table} AS t (${names})
-     SELECT ${names} FROM json_to_recordset($1::json) AS r(${columns})
+    `INSERT INTO ${table} AS t (${columns.names})
+     SELECT ${columns.names} FROM ${columns.from('r')}
      ON CONFLICT (${key}) DO UPDATE SET ${merge}`,
-    [JSON.stringify(rows)],
+    columns.values(rows),
   );
 }
 

@@ -43,6 +43,12 @@ export interface MembershipFact {
   userId: string;
 }
 
+/** One sign-in attempt in one of the workspaces it counts in. */
+export interface SignInAttempt {
+  workspaceId: string;
+  fact: SignInFact;
+}
+
 export type UserKind = 'member' | 'host';
 export type UserActivityFact = SignInFact | ActivityFact | MembershipFact;
 

@@ -1,4 +1,5 @@
 import { ACTIVITY_CATALOGUE, hostActionLabel } from './activity.catalogue';
+import { AUDIT_CATALOGUE } from './audit.catalogue';
 import type { CatalogueEntry, CatalogueSection } from './catalogue.types';
 import { IDENTITY_CATALOGUE } from './identity.catalogue';
 import { RECORDS_CATALOGUE } from './records.catalogue';
@@ -10,6 +11,7 @@ export const EVENT_CATALOGUE: CatalogueSection = Object.freeze({
   ...WORKSPACE_CATALOGUE,
   ...RECORDS_CATALOGUE,
   ...ACTIVITY_CATALOGUE,
+  ...AUDIT_CATALOGUE,
 });
 
 const UNKNOWN: CatalogueEntry = { category: 'Other', kind: 'write', label: 'Recorded activity' };

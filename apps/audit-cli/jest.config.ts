@@ -1,0 +1,5 @@
+export default {
+  displayName: 'audit-cli',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'audit',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};
