@@ -7,6 +7,7 @@ import { PROJECTION_CONNECTIONS } from '@trailmark/projections';
 import { CloseStack, configOrExit, createLogger, shutdownOnSignals } from '@trailmark/process';
 import type { Logger } from 'pino';
 import { createApp } from './create-app';
+import { demoSettings } from './demo/demo-settings';
 import { appVersion } from './runtime/app-version';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -52,6 +53,7 @@ async function serve(config: TrailmarkConfig, logger: Logger, resources: CloseSt
     projections: { enabled: config.projections, retentionDays: config.retentionDays },
     auth: { lockoutThreshold: config.lockoutThreshold },
     live,
+    demo: demoSettings(process.env),
   });
   resources.push('the HTTP server', () => app.close());
   await app.listen(config.port, config.host);

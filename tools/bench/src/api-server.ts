@@ -11,7 +11,7 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
   const nodeArgs = process.env['BENCH_API_NODE_ARGS']?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeArgs, '-r', './tools/scripts/register.cjs', join('apps', 'api', 'src', 'main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', TRAILMARK_DEMO: 'off', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise((done) => child.once('exit', done));

@@ -16,7 +16,7 @@ export interface ApiProcess {
 export function spawnApi(env: Record<string, string>): ApiProcess {
   const child = spawn(process.execPath, ['-r', './tools/scripts/register.cjs', join('apps', 'api', 'src', 'main.ts')], {
     cwd: REPO_ROOT,
-    env: { ...process.env, LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, LOG_LEVEL: 'info', TRAILMARK_DEMO: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
