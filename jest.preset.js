@@ -11,6 +11,9 @@ const moduleNameMapper = Object.fromEntries(
 
 module.exports = {
   testEnvironment: 'node',
+  // Integration tests start and stop real Postgres clusters and processes; on a
+  // busy 2-core machine closing them can take longer than Jest's 5 s default.
+  testTimeout: 20_000,
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['**/*.spec.ts'],
   moduleNameMapper,

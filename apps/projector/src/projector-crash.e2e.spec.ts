@@ -5,8 +5,8 @@ import type { Pool } from 'pg';
 import { killProjectors, startProjector } from './testing/projector-process';
 import { type Seeded, seedWorkspaces } from './testing/seed-workspaces';
 
-/** Each projection holds its batch open once it has applied this many events: the third batch of 500. */
-const HOLD_AFTER = 1200;
+/** Each projection holds its batch open once it has applied this many events: inside the second batch of 2,000. */
+const HOLD_AFTER = 2500;
 const NOT_READ_MODELS = ['projection_checkpoints', 'typeorm_migrations'];
 
 let postgres: TestPostgres;
@@ -23,7 +23,7 @@ beforeAll(async () => {
   postgres = await startTestPostgres();
   const seedPool = testPool(postgres.url);
   const seedStore = createPostgresEventStore(seedPool);
-  seeded = await seedWorkspaces(seedStore, { users: 40, workspaces: 3, memberEvents: 1600, ticketEvents: 1400 });
+  seeded = await seedWorkspaces(seedStore, { users: 40, workspaces: 3, memberEvents: 3000, ticketEvents: 1400 });
   await seedStore.close();
   await seedPool.end();
   const uninterruptedUrl = postgres.url.replace(/\/trailmark$/, '/uninterrupted');
