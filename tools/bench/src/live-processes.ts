@@ -1,29 +1,59 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { residentMb } from './read-export';
+
+/** Clock ticks per second of /proc's CPU times on Linux. */
+const TICKS = 100;
+
+interface ProcessStat {
+  pid: number;
+  parent: number;
+  /** User and system CPU seconds so far. */
+  cpu: number;
+}
+
+function stat(pid: number): ProcessStat | undefined {
+  try {
+    // Fields after the command name: state, ppid, …, utime (14th of the line), stime (15th).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return { pid, parent: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / TICKS };
+  } catch {
+    // The process ended while we looked.
+    return undefined;
+  }
+}
+
+function allProcesses(): ProcessStat[] {
+  return readdirSync('/proc').flatMap((entry) => (/^\d+$/.test(entry) ? (stat(Number(entry)) ?? []) : []));
+}
 
 /** Every child of this process whose command line contains `fragment`. */
 export function childPids(fragment: string): number[] {
-  return readdirSync('/proc').flatMap((entry) => {
-    if (!/^\d+$/.test(entry)) return [];
-    try {
-      const parent = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
-      return parent === process.pid && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(fragment) ? [Number(entry)] : [];
-    } catch {
-      // The process ended while we looked.
-      return [];
-    }
-  });
+  return allProcesses()
+    .filter(({ pid, parent }) => parent === process.pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(fragment))
+    .map(({ pid }) => pid);
 }
 
-/** CPU seconds a process has used so far (user and system), or NaN once it is gone. */
-function cpuSeconds(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
-    // utime and stime, fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return Number.NaN;
+/** CPU seconds of this process and all its descendants (Postgres, Redis, the api nodes, the projector), by pid. */
+function benchmarkCpu(): Map<number, number> {
+  const processes = allProcesses();
+  const inTree = new Set([process.pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const { pid, parent } of processes) {
+      if (!inTree.has(parent) || inTree.has(pid)) continue;
+      inTree.add(pid);
+      grew = true;
+    }
   }
+  return new Map(processes.filter(({ pid }) => inTree.has(pid)).map(({ pid, cpu }) => [pid, cpu]));
+}
+
+/** Busy and total CPU seconds of the whole machine so far. */
+function machineCpu(): { busy: number; total: number } {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  const total = ticks.slice(0, 8).reduce((sum, value) => sum + value, 0) / TICKS;
+  return { busy: total - (ticks[3] + ticks[4]) / TICKS, total };
 }
 
 export interface ProcessUsage {
@@ -34,10 +64,18 @@ export interface ProcessUsage {
   cpuPercent: number;
 }
 
-/** Samples the VmRSS of each pid every second (the first value and the peak) and the CPU each used meanwhile. */
-export function sampleProcesses(pids: readonly number[]): { stop(): ProcessUsage[] } {
+export interface CpuBudget {
+  cores: number;
+  /** Shares of all the machine's cores between start and stop: everything, and this benchmark's processes. */
+  machinePercent: number;
+  benchmarkPercent: number;
+}
+
+/** Samples the VmRSS of each pid every second (the first value and the peak), the CPU each used meanwhile, and the machine's. */
+export function sampleProcesses(pids: readonly number[]): { stop(): { usage: ProcessUsage[]; budget: CpuBudget } } {
   const started = performance.now();
-  const samples = pids.map((pid) => ({ pid, firstMb: residentMb(pid) ?? Number.NaN, peakMb: residentMb(pid) ?? Number.NaN, cpuAtStart: cpuSeconds(pid) }));
+  const [machineAtStart, benchmarkAtStart] = [machineCpu(), benchmarkCpu()];
+  const samples = pids.map((pid) => ({ pid, firstMb: residentMb(pid) ?? Number.NaN, peakMb: residentMb(pid) ?? Number.NaN, cpuAtStart: stat(pid)?.cpu ?? Number.NaN }));
   const timer = setInterval(() => {
     for (const sample of samples) sample.peakMb = Math.max(sample.peakMb, residentMb(sample.pid) ?? 0);
   }, 1000);
@@ -45,7 +83,17 @@ export function sampleProcesses(pids: readonly number[]): { stop(): ProcessUsage
     stop() {
       clearInterval(timer);
       const seconds = (performance.now() - started) / 1000;
-      return samples.map(({ pid, firstMb, peakMb, cpuAtStart }) => ({ pid, firstMb, peakMb, cpuPercent: ((cpuSeconds(pid) - cpuAtStart) / seconds) * 100 }));
+      const cores = cpus().length;
+      const machine = machineCpu();
+      const benchmark = [...benchmarkCpu()].reduce((sum, [pid, cpu]) => sum + cpu - (benchmarkAtStart.get(pid) ?? 0), 0);
+      return {
+        usage: samples.map(({ pid, firstMb, peakMb, cpuAtStart }) => ({ pid, firstMb, peakMb, cpuPercent: (((stat(pid)?.cpu ?? Number.NaN) - cpuAtStart) / seconds) * 100 })),
+        budget: {
+          cores,
+          machinePercent: ((machine.busy - machineAtStart.busy) / (machine.total - machineAtStart.total)) * 100,
+          benchmarkPercent: (benchmark / seconds / cores) * 100,
+        },
+      };
     },
   };
 }

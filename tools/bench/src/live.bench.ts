@@ -6,7 +6,7 @@ import { startLiveCluster } from './live-cluster';
 import { sampleFeedLag } from './live-lag';
 import { probeLiveStream } from './live-stream-probe';
 import { ingestAtRate, type LoadResult } from './live-load';
-import { type ProcessUsage, sampleProcesses } from './live-processes';
+import { type CpuBudget, type ProcessUsage, sampleProcesses } from './live-processes';
 import { connectWatchers, type Watcher, type WatcherSet } from './live-watchers';
 import { argument, runBenchmark } from './measure';
 import { percentile } from './read-latency';
@@ -111,7 +111,7 @@ async function settle(pool: Pool, workspaceId: string, watchers: readonly Watche
   );
 }
 
-function report(load: LoadResult, { watchers, latencies, afterPublish }: WatcherSet, delivery: Delivery, usage: ProcessUsage[], upstream: { feedLag: number[]; beforePublish: number[] }): void {
+function report(load: LoadResult, { watchers, latencies, afterPublish }: WatcherSet, delivery: Delivery, { usage, budget }: { usage: ProcessUsage[]; budget: CpuBudget }, upstream: { feedLag: number[]; beforePublish: number[] }): void {
   const { feedLag, beforePublish } = upstream;
   const [p50, p99] = [50, 99].map((p) => percentile(latencies, p));
   const figures: Figure[] = [
@@ -132,6 +132,11 @@ function report(load: LoadResult, { watchers, latencies, afterPublish }: Watcher
       value: `${firstMb.toFixed(0)} → ${peakMb.toFixed(0)} MB, ${cpuPercent.toFixed(0)} %`,
       target: 'RSS first → peak; CPU of one core',
     })),
+    {
+      name: `CPU of all ${budget.cores} cores`,
+      value: `${budget.machinePercent.toFixed(0)} % busy, ${budget.benchmarkPercent.toFixed(0)} % this bench`,
+      target: 'the rest: other processes',
+    },
   ];
   printTable(`${OPTIONS.clients} clients on 2 api nodes, ${OPTIONS.rate} events/s for ${OPTIONS.seconds} s:`, figures);
 }
