@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { APPENDER_MARK_SQL } from './append-horizon';
 import type { AppendResult, StreamAppend } from './event-store.port';
 import { WrongExpectedVersionError } from './errors';
 import { chainPrepared, GENESIS_HASH, type ChainLink, type PreparedEvent, prepareEvents } from './hash-chain';
@@ -8,7 +9,8 @@ import { EVENTS_CHANNEL } from './postgres-notifier';
 /**
  * Appends to many streams in one transaction. The streams' advisory locks are
  * taken first, in a fixed order so concurrent calls cannot deadlock, and before
- * any write, so the transaction id still comes after every lock. What needs no
+ * any write, so the transaction id still comes after every lock; then the
+ * appender mark, which readers of `$all` look for. What needs no
  * lock happens before taking them: the costly part of hashing, and the look-up
  * of ids already stored (an id stored meanwhile by someone else fails the
  * insert on its unique key, and the caller's retry then sees it).
@@ -25,6 +27,7 @@ export async function appendToStreamsAtomically(pool: Pool, appends: StreamAppen
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtextextended(s, 0) AS h FROM unnest($1::text[]) s ORDER BY h) locks', [names]);
+    await client.query(APPENDER_MARK_SQL);
     const heads = { streams: await readHeads(client, names), existing };
     const planned = appends.map((append) => plan(append, heads, prepared.get(append.streamName) as PreparedEvent[]));
     const links = planned.flatMap((p) => p.links);

@@ -1,4 +1,5 @@
 import { type CustomTypesConfig, type Pool, types } from 'pg';
+import { appendHorizon } from './append-horizon';
 import type { AllFilter, ReadStreamOptions, RecordedEvent } from './event-store.port';
 import { decodePosition, type Position } from './position';
 
@@ -53,16 +54,15 @@ export async function selectStream(pool: Pool, streamName: string, options: Read
 }
 
 /**
- * Reads `$all` in (tx_id, position) order, only below the oldest transaction
- * still running, so rows of a transaction that commits late are never
- * skipped. The horizon is taken by a statement of its own, before the read:
+ * Reads `$all` in (tx_id, position) order, only below the oldest appending
+ * transaction still running (see append-horizon.ts), so rows of a transaction
+ * that commits late are never skipped. The horizon is taken by a statement of its own, before the read:
  * everything below it has finished by then, so the read's later snapshot sees
  * all of it. A filtered read walks the order in bounded windows, so a call
  * never scans more than a window per query and a rare filter still advances.
  */
 export async function selectAllPage(pool: Pool, after: Position, maxCount: number, filter?: AllFilter): Promise<AllPage> {
-  const { rows } = await pool.query<{ xmin: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin');
-  const horizon = rows[0].xmin;
+  const horizon = await appendHorizon(pool);
   const filtered = Boolean(filter?.streamPrefixes?.length || filter?.eventTypes?.length);
   const events: RecordedEvent[] = [];
   for (let from = after, window = Math.max(2 * maxCount, 1000); ; window = Math.min(4 * window, MAX_WINDOW)) {

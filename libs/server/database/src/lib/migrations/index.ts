@@ -10,6 +10,7 @@ import { PartitionedActivityFeed1763770400000 } from './1763770400000-partitione
 import { Retention1763770500000 } from './1763770500000-retention';
 import { ActivityFeedEventIndex1763770600000 } from './1763770600000-activity-feed-event-index';
 import { CheckpointNotify1763770680000 } from './1763770680000-checkpoint-notify';
+import { AppenderMarker1763770690000 } from './1763770690000-appender-marker';
 
 export const migrations = [
   EventStoreSchema1763769600000,
@@ -24,4 +25,5 @@ export const migrations = [
   Retention1763770500000,
   ActivityFeedEventIndex1763770600000,
   CheckpointNotify1763770680000,
+  AppenderMarker1763770690000,
 ];

@@ -1,0 +1,52 @@
+import type { Pool } from 'pg';
+
+/**
+ * Every transaction that appends events takes this shared advisory lock after
+ * its stream locks and before it has a transaction id (see
+ * `APPENDER_MARK_SQL`), so a reader can tell the transactions that may still
+ * add rows to `es_events` from those that write only read models, sessions or
+ * another application's tables. The two-int form keeps it apart from every
+ * bigint advisory lock (stream locks, projection locks).
+ */
+export const APPENDER_LOCK_CLASS = 0x74726d6b; // "trmk"
+export const APPENDER_MARK_SQL = `SELECT pg_advisory_xact_lock_shared(${APPENDER_LOCK_CLASS}, 0)`;
+
+/**
+ * The position `$all` may be read up to: the oldest running transaction that
+ * is, or may become, an appender, or the snapshot's xmax when there is none.
+ *
+ * A running transaction is left out only when it is known not to append: it
+ * holds a transaction id but not the marker lock, and appenders take the
+ * marker before their id is assigned, so such a transaction never appends. A
+ * transaction id whose lock row is not found (assigned a moment ago, or just
+ * finished) is kept in, which at worst delays a read until the next look.
+ * Reading the lock table once (the materialised CTE) keeps the two checks
+ * consistent with each other. Before this, the horizon was the snapshot's
+ * xmin, so every read-model transaction, and any long transaction in another
+ * database of the same cluster, held back what subscribers could see.
+ */
+const HORIZON_SQL = `
+  WITH snap AS MATERIALIZED (SELECT pg_current_snapshot() AS s),
+  locks AS MATERIALIZED (
+    SELECT locktype, classid, objid, objsubid, virtualtransaction, transactionid, mode, granted FROM pg_locks
+    WHERE locktype IN ('transactionid', 'advisory')
+  ),
+  non_appenders AS (
+    SELECT t.transactionid::text::bigint AS xid32 FROM locks t
+    WHERE t.locktype = 'transactionid' AND t.mode = 'ExclusiveLock' AND t.granted
+      AND NOT EXISTS (
+        SELECT 1 FROM locks a
+        WHERE a.virtualtransaction = t.virtualtransaction AND a.locktype = 'advisory'
+          AND a.classid = ${APPENDER_LOCK_CLASS}::oid AND a.objid = 0::oid AND a.objsubid = 2
+      )
+  )
+  SELECT COALESCE(
+    (SELECT min(x) FROM pg_snapshot_xip((SELECT s FROM snap)) AS x
+     WHERE (x::text::numeric % 4294967296)::bigint NOT IN (SELECT xid32 FROM non_appenders)),
+    pg_snapshot_xmax((SELECT s FROM snap))
+  )::text AS horizon`;
+
+export async function appendHorizon(pool: Pick<Pool, 'query'>): Promise<string> {
+  const { rows } = await pool.query<{ horizon: string }>(HORIZON_SQL);
+  return rows[0].horizon;
+}
