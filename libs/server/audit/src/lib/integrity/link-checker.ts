@@ -1,20 +1,22 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { type LinkFacts, linkFacts, type RawEventRow } from './link-facts';
+import type { LinkFacts, RawEventRow } from './link-facts';
+import { completeLinkFacts, linkFacts } from './parsed-link-facts';
 
 /**
- * Computes link facts on worker threads as well as this one, a share of each
- * batch on every thread. Workers load this library's TypeScript through the
+ * Computes link facts on worker threads, a share of each batch on each, while
+ * this thread receives the next batch, parses the rows the text path declined
+ * and walks the chains. Workers load this library's TypeScript through the
  * process's own loader (`-r register.cjs` is inherited); where they cannot
  * (under Jest), or none are asked for, everything runs here.
  */
 export class LinkChecker {
   private next = 0;
-  private readonly pending = new Map<number, { resolve: (facts: LinkFacts[]) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (facts: Array<LinkFacts | undefined>) => void; reject: (error: Error) => void }>();
 
   private constructor(private readonly workers: Worker[]) {
     for (const worker of workers) {
-      worker.on('message', ({ id, facts }: { id: number; facts: LinkFacts[] }) => {
+      worker.on('message', ({ id, facts }: { id: number; facts: Array<LinkFacts | undefined> }) => {
         this.pending.get(id)?.resolve(facts);
         this.pending.delete(id);
       });
@@ -35,15 +37,11 @@ export class LinkChecker {
     }
   }
 
-  get threads(): number {
-    return this.workers.length + 1;
-  }
-
   async check(rows: RawEventRow[]): Promise<LinkFacts[]> {
-    const share = Math.ceil(rows.length / this.threads);
-    const theirs = this.workers.map((worker, i) => this.post(worker, rows.slice((i + 1) * share, (i + 2) * share)));
-    const mine = linkFacts(rows.slice(0, share));
-    return mine.concat(...(await Promise.all(theirs)));
+    if (this.workers.length === 0) return linkFacts(rows);
+    const share = Math.ceil(rows.length / this.workers.length);
+    const facts = await Promise.all(this.workers.map((worker, i) => this.post(worker, rows.slice(i * share, (i + 1) * share))));
+    return completeLinkFacts(rows, facts.flat());
   }
 
   async close(): Promise<void> {
@@ -51,7 +49,7 @@ export class LinkChecker {
     await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 
-  private post(worker: Worker, rows: RawEventRow[]): Promise<LinkFacts[]> {
+  private post(worker: Worker, rows: RawEventRow[]): Promise<Array<LinkFacts | undefined>> {
     if (rows.length === 0) return Promise.resolve([]);
     const id = (this.next += 1);
     return new Promise((resolve, reject) => {

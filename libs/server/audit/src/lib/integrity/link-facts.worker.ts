@@ -1,4 +1,4 @@
 import { parentPort } from 'node:worker_threads';
-import { linkFacts, type RawEventRow } from './link-facts';
+import { type RawEventRow, textLinkFacts } from './link-facts';
 
-parentPort?.on('message', ({ id, rows }: { id: number; rows: RawEventRow[] }) => parentPort?.postMessage({ id, facts: linkFacts(rows) }));
+parentPort?.on('message', ({ id, rows }: { id: number; rows: RawEventRow[] }) => parentPort?.postMessage({ id, facts: textLinkFacts(rows) }));

@@ -67,7 +67,8 @@ export async function scanRawEvents(db: Queryable, after: ScanFrom | undefined, 
   if (streams) conditions.push(`stream_name = ANY($${params.push(streams)}::text[])`);
   const { rows } = await db.query<RawEventRow>({
     rowMode: 'array',
-    text: `SELECT ${RAW_COLUMNS} FROM es_events WHERE ${conditions.join(' AND ')} ORDER BY stream_name, revision LIMIT $1`,
+    // es_events.revision, not the int4 output column of that name: ordering by the index's own columns needs no sort.
+    text: `SELECT ${RAW_COLUMNS} FROM es_events WHERE ${conditions.join(' AND ')} ORDER BY es_events.stream_name, es_events.revision LIMIT $1`,
     values: params,
   });
   return rows;
