@@ -1,3 +1,5 @@
+import { DEFAULT_REBUILD_BATCH_SIZE } from '@trailmark/projections';
+
 export type CliCommand =
   | { kind: 'rebuild'; projections: string[]; batchSize: number; defaultFeedDays?: number }
   | { kind: 'reproject'; workspaceId: string; from: Date; to: Date; holdDays: number }
@@ -5,12 +7,13 @@ export type CliCommand =
 
 export const USAGE = `Usage: npm run projections -- <command>
 
-  rebuild <projection>... [--batch-size 1000]
+  rebuild <projection>... [--batch-size 5000]
       Replay each projection from the first event into new tables while the
       old ones keep serving, then swap them in. A rebuild that was stopped
       starts over when run again.
-  rebuild --all [--batch-size 1000]
-      Every projection, one after the other. Retention is applied afterwards.
+  rebuild --all [--batch-size 5000]
+      Every projection, from one read of the event log, each swapped in when
+      all have caught up. Retention is applied afterwards.
   reproject --workspace <id> --from <time> --to <time> [--hold-days 7]
       Put a workspace's activity feed rows for [from, to) back from the event
       store, and keep retention off them for --hold-days days.
@@ -37,7 +40,7 @@ export function parseCliCommand(argv: readonly string[], known: readonly string[
       return {
         kind: 'rebuild',
         projections: projectionNames(options.has('all'), positional, known),
-        batchSize: whole(options.get('batch-size'), 1000, '--batch-size'),
+        batchSize: whole(options.get('batch-size'), DEFAULT_REBUILD_BATCH_SIZE, '--batch-size'),
         defaultFeedDays: retentionDefault(env),
       };
     case 'reproject': {

@@ -11,7 +11,7 @@ describe('parseCliCommand', () => {
       batchSize: 200,
       defaultFeedDays: 90,
     });
-    expect(parse('rebuild --all')).toEqual({ kind: 'rebuild', projections: known, batchSize: 1000, defaultFeedDays: undefined });
+    expect(parse('rebuild --all')).toEqual({ kind: 'rebuild', projections: known, batchSize: 5000, defaultFeedDays: undefined });
   });
 
   it('reads a re-projection period, with a week of hold by default', () => {

@@ -1,7 +1,7 @@
 import { createPgPool, openDatabase } from '@trailmark/database';
 import { createEventStore, type EventStore } from '@trailmark/event-store';
 import { configOrExit, createLogger } from '@trailmark/process';
-import { ALL_PROJECTIONS, applyRetention, type Projection, rebuildProjection, reprojectRange } from '@trailmark/projections';
+import { ALL_PROJECTIONS, applyRetention, type Projection, rebuildProjection, rebuildProjections, reprojectRange } from '@trailmark/projections';
 import type { Pool } from 'pg';
 import { type CliCommand, parseCliCommand, USAGE, UsageError } from './cli-command';
 import { rebuildProgressBar } from './rebuild-progress-bar';
@@ -47,7 +47,8 @@ async function run(command: CliCommand, store: EventStore, pool: Pool): Promise<
       const undeclared = projections.filter((projection) => !projection.tables?.length).map((projection) => projection.name);
       // Checked before the first rebuild, so that --all does not stop half way through.
       if (undeclared.length > 0) throw new Error(`Cannot rebuild ${undeclared.join(', ')}: a projection must declare its tables to be rebuilt`);
-      for (const projection of projections) await rebuild(store, pool, projection, command.batchSize);
+      if (projections.length === 1) await rebuild(store, pool, projections[0], command.batchSize);
+      else await rebuildTogether(store, pool, projections, command.batchSize);
       // A replay brings back rows past their retention; they go now rather than at the next hourly pass.
       return retention(pool, command.defaultFeedDays);
     }
@@ -69,6 +70,27 @@ async function rebuild(store: EventStore, pool: Pool, projection: Projection, ba
     const result = await rebuildProjection(store, pool, projection, { batchSize, onProgress: (progress) => bar.update(progress) });
     bar.stop();
     say(`Rebuilt ${projection.name} from ${result.applied} events and swapped it in; checkpoint ${result.checkpoint ?? 'none (no events)'}`);
+  } catch (error) {
+    bar.stop();
+    throw error;
+  }
+}
+
+/** Several projections from one read of the log; the bar follows the one that has taken the most events. */
+async function rebuildTogether(store: EventStore, pool: Pool, projections: Projection[], batchSize: number): Promise<void> {
+  const total = store.kind === 'postgres' ? await countEventsToReplay(pool) : undefined;
+  const bar = rebuildProgressBar(`${projections.length} projections`, { total });
+  const applied = new Map<string, number>();
+  try {
+    const results = await rebuildProjections(store, pool, projections, {
+      batchSize,
+      onProgress: (progress) => {
+        applied.set(progress.projection, progress.applied);
+        bar.update({ ...progress, applied: Math.max(...applied.values()) });
+      },
+    });
+    bar.stop();
+    for (const result of results) say(`Rebuilt ${result.projection} from ${result.applied} events and swapped it in; checkpoint ${result.checkpoint ?? 'none (no events)'}`);
   } catch (error) {
     bar.stop();
     throw error;

@@ -5,6 +5,7 @@ export * from './lib/projection-runner';
 export * from './lib/directory/directory.projection';
 export * from './lib/activity-feed/activity-feed.projection';
 export * from './lib/rebuild/rebuild-projection';
+export * from './lib/rebuild/rebuild-all';
 export * from './lib/retention/workspace-retention.projection';
 export * from './lib/retention/apply-retention';
 export * from './lib/retention/reproject-range';

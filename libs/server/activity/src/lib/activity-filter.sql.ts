@@ -98,14 +98,33 @@ function timeConditions(conditions: SqlConditions, filter: ActivityFilter, asOf:
   if (filter.view) conditions.sql.push(`occurred_at ${filter.view === 'recent' ? '>=' : '<'} ${ago(RECENT_INTERVAL)}`);
 }
 
+/**
+ * The fields free text searches, lower-cased and joined by a unit separator:
+ * exactly the expression of the trigram index `activity_feed_search`
+ * (migration ActivityFeedSearchIndex1763770800000), or the planner cannot use it.
+ */
+const SEARCH_DOCUMENT = `lower(label || E'\\x1f' || event_type || E'\\x1f' || coalesce(record_type, '') || E'\\x1f' || coalesce(ip, ''))`;
+const SEPARATOR = '\u001f';
+
+/**
+ * A case-insensitive substring of label, event type, record type or IP. ILIKE
+ * lower-cases both sides, so matching the lower-cased document is the same
+ * test; only a term holding the separator could match across two fields, and
+ * it is tested field by field instead.
+ */
+function textMatch(conditions: SqlConditions, value: string): string {
+  const pattern = `%${value.replace(/[\\%_]/g, (special) => `\\${special}`)}%`;
+  if (value.includes(SEPARATOR)) {
+    return conditions.fragment((p) => `(label ILIKE ${p} OR event_type ILIKE ${p} OR record_type ILIKE ${p} OR ip ILIKE ${p})`, pattern);
+  }
+  return conditions.fragment((p) => `${SEARCH_DOCUMENT} LIKE lower(${p})`, pattern);
+}
+
 function clauseSql(conditions: SqlConditions, clause: SearchClause): string {
   const { kind } = clause;
   switch (kind) {
     case 'text':
-      return conditions.fragment(
-        (pattern) => `(label ILIKE ${pattern} OR event_type ILIKE ${pattern} OR record_type ILIKE ${pattern} OR ip ILIKE ${pattern})`,
-        `%${clause.value.replace(/[\\%_]/g, (special) => `\\${special}`)}%`,
-      );
+      return textMatch(conditions, clause.value);
     case 'actor':
       return conditions.fragment((actor) => `(lower(actor_name) = lower(${actor}) OR lower(actor_id) = lower(${actor}))`, clause.value);
     case 'action':

@@ -94,12 +94,13 @@ describe('countActivity', () => {
     expect(await total({ type: 'TicketUpdated', range: 'all' })).toBe(192);
   });
 
-  it('reads whole days from the buckets when both checkpoints agree, and counts the feed when the stats are ahead', async () => {
+  it('reads whole days from the buckets when both checkpoints agree, for a week as for a month, and counts the feed when the stats are ahead', async () => {
     await skewDay(FIVE_DAYS_AGO, 1000);
     try {
       await checkpoints(192, 192);
       expect(await total({ range: '30d' })).toBe(192 + 1000);
-      expect(await total({})).toBe(112);
+      expect(await total({})).toBe(112 + 1000);
+      expect(await total({ from: minutesAgo(150) })).toBe(await counted({ from: minutesAgo(150) }));
       await checkpoints(190, 192);
       expect(await total({ range: '30d' })).toBe(192);
     } finally {
@@ -134,6 +135,35 @@ describe('countActivity', () => {
       expect(await total({ from: minutesAgo(10 * 24 * 60) })).toBe((await counted({ from: minutesAgo(10 * 24 * 60) })) + 1000);
     } finally {
       await skewDay(FIVE_DAYS_AGO, -1000);
+    }
+  });
+
+  it('counts the partial hour at the start of a 24-hour window in the feed, exactly to the minute, and the rows the stats have not reached', async () => {
+    const edges = { workspaceId: 'ws-edges' };
+    const rows = [
+      { n: 193, at: minutesAgo(24 * 60 + 1) },
+      { n: 194, at: minutesAgo(24 * 60 - 1) },
+      { n: 195, at: minutesAgo(12 * 60) },
+      { n: 196, at: minutesAgo(1) },
+    ];
+    for (const { n, at } of rows) {
+      await pool.query(
+        `INSERT INTO activity_feed (position, event_id, workspace_id, stream_name, event_type, category, kind, label, actor_id, occurred_at, recorded_at, details)
+         VALUES ($1, $2, 'ws-edges', 'ticket-ws.T-2', 'TicketUpdated', 'Records', 'write', 'Updated ticket', 'u-1', $3, $3, '{}')`,
+        [position(n), `e-${n}`, at],
+      );
+    }
+    try {
+      await bucketsUpTo(196);
+      await checkpoints(196, 196);
+      expect([await counted({ range: '24h' }, edges), await total({ range: '24h' }, edges)]).toEqual([3, 3]);
+      await bucketsUpTo(194);
+      await checkpoints(196, 194);
+      expect(await total({ range: '24h' }, edges)).toBe(3);
+      expect(await total({ range: 'all' }, edges)).toBe(4);
+    } finally {
+      await pool.query(`DELETE FROM activity_feed WHERE workspace_id = 'ws-edges'`);
+      await bucketsUpTo(192);
     }
   });
 });

@@ -1,5 +1,5 @@
 import type { Category } from '@trailmark/contracts';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { type ActivityAudience, activityConditions, type TimeWindow, timeWindow } from './activity-filter.sql';
 import type { ActivityFilter } from './activity-query.schema';
 import { SqlConditions } from './sql-conditions';
@@ -9,8 +9,8 @@ const FEED_PROJECTION = 'activity-feed';
 const STATS_PROJECTION = 'stats';
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-/** Up to this long, counting the feed costs less than the transaction that reads the buckets. */
-const FEED_COUNT_MAX_MS = 8 * DAY_MS;
+/** Up to this long, counting the feed costs no more than its partial edge hours and the check of the first bucketed hour. */
+const FEED_COUNT_MAX_MS = 3 * HOUR_MS;
 
 /** A run of whole stats buckets of one grain; an absent end is open. */
 export interface BucketSegment {
@@ -70,21 +70,25 @@ export function totalPlan(audience: ActivityAudience, filter: ActivityFilter, no
   return { workspaceId: audience.workspaceId, actorId: actors[0], categories: shown, span, segments, edges };
 }
 
-interface Checkpoints {
+/** What one statement reads: both checkpoints, whether the buckets may be used, and their total with the edges. */
+interface BucketRead {
   feed: string | null;
   stats: string | null;
   held: boolean;
   stats_first: string;
   feed_first: string;
+  total: number;
 }
 
 /**
  * The exact number of feed items a filter matches. A count over the feed
  * grows with the window, so where the stats can answer, whole hours and days
  * come from their buckets and only the partial hours at the ends are counted
- * in the feed — all in one snapshot, in which each projection's rows match
- * its checkpoint:
- * - stats behind the feed: the feed's rows past the stats checkpoint are added;
+ * in the feed, all in one statement, so in one snapshot, in which each
+ * projection's rows match its checkpoint:
+ * - stats behind the feed: the feed's rows between the two checkpoints are
+ *   added; they are committed and never change, so a second statement counts
+ *   the same rows the first one saw;
  * - stats ahead, a checkpoint missing, or a retention hold on the workspace: the feed is counted.
  * Retention removes a workspace's oldest feed rows but not their buckets, so
  * the first hour with events in the span must hold as many feed rows as its
@@ -93,55 +97,24 @@ interface Checkpoints {
 export async function countActivity(pool: Pool, audience: ActivityAudience, filter: ActivityFilter): Promise<number> {
   const plan = totalPlan(audience, filter, new Date());
   // The database clock, as the page's rows use: a fixed "now" would steer the planner to scanning whole months.
-  const conditions = activityConditions(audience, filter);
-  const feedCount = (client: Pool | PoolClient) => countRows(client, conditions);
-  if (!plan) return feedCount(pool);
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const checked = await checkpoints(client, plan);
-    const total = checked.feed !== null && checked.stats !== null && checked.stats <= checked.feed && !checked.held && checked.stats_first === checked.feed_first
-      ? await fromBuckets(client, plan, audience, filter, checked.stats < checked.feed ? checked.stats : undefined)
-      : await feedCount(client);
-    await client.query('COMMIT');
-    return total;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  const feedCount = () => countRows(pool, activityConditions(audience, filter));
+  if (!plan) return feedCount();
+  const read = await readBuckets(pool, plan, audience, filter);
+  const { feed, stats } = read;
+  if (feed === null || stats === null || stats > feed || read.held || read.stats_first !== read.feed_first) return feedCount();
+  if (stats === feed) return read.total;
+  const lagging = activityConditions(audience, filter, { within: plan.span });
+  lagging.add((after, upTo) => `position > ${after} AND position <= ${upTo}`, stats, feed);
+  return read.total + (await countRows(pool, lagging));
 }
 
-async function countRows(client: Pool | PoolClient, conditions: SqlConditions): Promise<number> {
-  const { rows } = await client.query<{ total: number }>(`SELECT count(*)::int AS total FROM activity_feed WHERE ${conditions.where()}`, conditions.params);
+async function countRows(pool: Pool, conditions: SqlConditions): Promise<number> {
+  const { rows } = await pool.query<{ total: number }>(`SELECT count(*)::int AS total FROM activity_feed WHERE ${conditions.where()}`, conditions.params);
   return rows[0].total;
 }
 
-/** Both checkpoints, whether a hold exists, and the first bucketed hour of the span as the stats and the feed count it. */
-async function checkpoints(client: PoolClient, { workspaceId, span }: TotalPlan): Promise<Checkpoints> {
-  const { rows } = await client.query<Checkpoints>(
-    `WITH cp AS (
-       SELECT (SELECT position FROM projection_checkpoints WHERE projection = $2) AS feed,
-              (SELECT position FROM projection_checkpoints WHERE projection = $3) AS stats),
-     first_hour AS (
-       SELECT bucket, sum(events) AS events FROM stats_workspace_buckets
-       WHERE workspace_id = $1 AND grain = 'hour' AND bucket = (
-         SELECT min(bucket) FROM stats_workspace_buckets WHERE workspace_id = $1 AND grain = 'hour' AND bucket >= $4::timestamptz)
-       GROUP BY bucket)
-     SELECT cp.feed, cp.stats,
-       EXISTS (SELECT 1 FROM retention_holds WHERE workspace_id = $1) AS held,
-       coalesce((SELECT events FROM first_hour), 0)::text AS stats_first,
-       (SELECT count(*) FROM activity_feed f, first_hour h
-        WHERE f.workspace_id = $1 AND f.occurred_at >= h.bucket AND f.occurred_at < h.bucket + interval '1 hour' AND f.position <= cp.stats)::text AS feed_first
-     FROM cp`,
-    [workspaceId, FEED_PROJECTION, STATS_PROJECTION, span.from?.toISOString() ?? '-infinity'],
-  );
-  return rows[0];
-}
-
-/** Whole buckets from the stats, the edges from the feed, plus the feed rows of the span the stats have not reached yet. */
-async function fromBuckets(client: PoolClient, plan: TotalPlan, audience: ActivityAudience, filter: ActivityFilter, statsCheckpoint: string | undefined): Promise<number> {
+/** Checkpoints, hold, the first bucketed hour of the span as the stats and the feed count it, and the whole buckets plus the edges from the feed. */
+async function readBuckets(pool: Pool, plan: TotalPlan, audience: ActivityAudience, filter: ActivityFilter): Promise<BucketRead> {
   const sql = new SqlConditions();
   /** The conditions added by `build`, taken out of the shared list; their parameters keep their numbers. */
   const taken = (build: () => void) => {
@@ -151,15 +124,31 @@ async function fromBuckets(client: PoolClient, plan: TotalPlan, audience: Activi
   };
   const table = plan.actorId === undefined ? 'stats_workspace_buckets' : 'stats_actor_category_buckets';
   const parts = [`(SELECT coalesce(sum(events), 0) FROM ${table} WHERE ${taken(() => bucketConditions(sql, plan))})`];
-  const feedRows = (within: TimeWindow, extra?: () => void) =>
-    `(SELECT count(*) FROM activity_feed WHERE ${taken(() => {
-      activityConditions(audience, filter, { within, into: sql });
-      extra?.();
-    })})`;
-  for (const edge of plan.edges) parts.push(feedRows(edge));
-  if (statsCheckpoint !== undefined) parts.push(feedRows(plan.span, () => sql.add((cp) => `position > ${cp}`, statsCheckpoint)));
-  const { rows } = await client.query<{ total: number }>(`SELECT (${parts.join(' + ')})::int AS total`, sql.params);
-  return rows[0].total;
+  for (const edge of plan.edges) {
+    parts.push(`(SELECT count(*) FROM activity_feed WHERE ${taken(() => activityConditions(audience, filter, { within: edge, into: sql }))})`);
+  }
+  const [ws, feedName, statsName, spanFrom] = [plan.workspaceId, FEED_PROJECTION, STATS_PROJECTION, plan.span.from?.toISOString() ?? '-infinity'].map((value) =>
+    sql.fragment((placeholder) => placeholder, value),
+  );
+  const { rows } = await pool.query<BucketRead>(
+    `WITH cp AS (
+       SELECT (SELECT position FROM projection_checkpoints WHERE projection = ${feedName}) AS feed,
+              (SELECT position FROM projection_checkpoints WHERE projection = ${statsName}) AS stats),
+     first_hour AS (
+       SELECT bucket, sum(events) AS events FROM stats_workspace_buckets
+       WHERE workspace_id = ${ws} AND grain = 'hour' AND bucket = (
+         SELECT min(bucket) FROM stats_workspace_buckets WHERE workspace_id = ${ws} AND grain = 'hour' AND bucket >= ${spanFrom}::timestamptz)
+       GROUP BY bucket)
+     SELECT cp.feed, cp.stats,
+       EXISTS (SELECT 1 FROM retention_holds WHERE workspace_id = ${ws}) AS held,
+       coalesce((SELECT events FROM first_hour), 0)::text AS stats_first,
+       (SELECT count(*) FROM activity_feed f, first_hour h
+        WHERE f.workspace_id = ${ws} AND f.occurred_at >= h.bucket AND f.occurred_at < h.bucket + interval '1 hour' AND f.position <= cp.stats)::text AS feed_first,
+       (${parts.join(' + ')})::int AS total
+     FROM cp`,
+    sql.params,
+  );
+  return rows[0];
 }
 
 function bucketConditions(sql: SqlConditions, { workspaceId, actorId, categories, segments }: TotalPlan): void {

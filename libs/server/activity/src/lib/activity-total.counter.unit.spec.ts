@@ -48,11 +48,38 @@ describe('totalPlan', () => {
     ]);
   });
 
-  it('leaves a window of a week or less to the feed, where counting costs less than the bucket transaction', () => {
-    const short: Record<string, string>[] = [{}, { range: '24h' }, { range: '7d' }, { from: '2026-03-02T10:00:00Z', to: '2026-03-09T13:20:00Z' }];
+  it('reads a day or a week from the buckets too, leaving only the partial hour before the first whole one to the feed', () => {
+    expect(totalPlan({ workspaceId: 'ws' }, filter({ range: '24h' }), NOW)).toEqual({
+      workspaceId: 'ws',
+      actorId: undefined,
+      categories: undefined,
+      span: { from: at('2026-03-09T16:00:00.000Z'), to: undefined },
+      segments: [
+        { grain: 'hour', from: at('2026-03-09T16:00:00.000Z'), to: at('2026-03-10T00:00:00.000Z') },
+        { grain: 'day', from: at('2026-03-10T00:00:00.000Z'), to: undefined },
+      ],
+      edges: [{ from: at('2026-03-09T15:30:00.000Z'), to: at('2026-03-09T16:00:00.000Z') }],
+    });
+    expect(totalPlan({ workspaceId: 'ws' }, filter(), NOW)?.segments).toEqual([
+      { grain: 'hour', from: at('2026-03-03T16:00:00.000Z'), to: at('2026-03-04T00:00:00.000Z') },
+      { grain: 'day', from: at('2026-03-04T00:00:00.000Z'), to: undefined },
+    ]);
+    const onTheHour = totalPlan({ workspaceId: 'ws' }, filter({ range: '24h' }), at('2026-03-10T15:00:00.000Z'));
+    expect([onTheHour?.span, onTheHour?.edges]).toEqual([{ from: at('2026-03-09T15:00:00.000Z'), to: undefined }, []]);
+  });
+
+  it('leaves a window of three hours or less, or one without a whole hour, to the feed', () => {
+    const short: Record<string, string>[] = [
+      { from: '2026-03-10T12:30:00Z' },
+      { from: '2026-03-09T10:00:00Z', to: '2026-03-09T13:00:00Z' },
+      { from: '2026-03-09T10:10:00Z', to: '2026-03-09T10:50:00Z' },
+    ];
     for (const query of short) {
       expect(totalPlan({ workspaceId: 'ws' }, filter(query), NOW)).toBeUndefined();
     }
+    expect(totalPlan({ workspaceId: 'ws' }, filter({ from: '2026-03-09T10:10:00Z', to: '2026-03-09T14:50:00Z' }), NOW)?.segments).toEqual([
+      { grain: 'hour', from: at('2026-03-09T11:00:00.000Z'), to: at('2026-03-09T14:00:00.000Z') },
+    ]);
   });
 
   it('narrows by actor and by the categories both the audience and the filter allow', () => {

@@ -11,6 +11,7 @@ import { Retention1763770500000 } from './1763770500000-retention';
 import { ActivityFeedEventIndex1763770600000 } from './1763770600000-activity-feed-event-index';
 import { CheckpointNotify1763770680000 } from './1763770680000-checkpoint-notify';
 import { AppenderMarker1763770690000 } from './1763770690000-appender-marker';
+import { ActivityFeedSearchIndex1763770800000 } from './1763770800000-activity-feed-search-index';
 
 export const migrations = [
   EventStoreSchema1763769600000,
@@ -26,4 +27,5 @@ export const migrations = [
   ActivityFeedEventIndex1763770600000,
   CheckpointNotify1763770680000,
   AppenderMarker1763770690000,
+  ActivityFeedSearchIndex1763770800000,
 ];

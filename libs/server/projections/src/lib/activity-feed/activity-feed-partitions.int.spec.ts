@@ -83,6 +83,7 @@ describe('activity feed partitions', () => {
     ]);
     const keys = await pool.query(`SELECT indexrelid::regclass::text AS name FROM pg_index WHERE indrelid = 'activity_feed_2035_01'::regclass ORDER BY 1`);
     expect(keys.rows.map((row) => row.name)).toEqual([
+      'activity_feed_2035_01_lower_idx',
       'activity_feed_2035_01_pkey',
       'activity_feed_2035_01_workspace_id_actor_id_occurred_at_idx',
       'activity_feed_2035_01_workspace_id_event_id_idx',

@@ -79,6 +79,7 @@ describe('the migration that partitions the activity feed', () => {
     expect(partitions.rows.map((row) => row.name)).toEqual(['activity_feed_2026_03', 'activity_feed_2026_04', 'activity_feed_default']);
     expect(await indexes()).toEqual([
       'activity_feed_pkey: CREATE UNIQUE INDEX activity_feed_pkey USING btree ("position", occurred_at)',
+      "activity_feed_search: CREATE INDEX activity_feed_search USING gin (lower(((((((label || '\u001f'::text) || event_type) || '\u001f'::text) || COALESCE(record_type, ''::text)) || '\u001f'::text) || COALESCE(ip, ''::text))) gin_trgm_ops)",
       'activity_feed_workspace_actor_time: CREATE INDEX activity_feed_workspace_actor_time USING btree (workspace_id, actor_id, occurred_at DESC)',
       'activity_feed_workspace_event: CREATE INDEX activity_feed_workspace_event USING btree (workspace_id, event_id)',
       'activity_feed_workspace_time: CREATE INDEX activity_feed_workspace_time USING btree (workspace_id, occurred_at DESC, "position" DESC)',

@@ -84,7 +84,7 @@ describe('rebuild', () => {
 
     expect(result).toEqual({ projection: ACTIVITY_FEED_PROJECTION, applied: 180, checkpoint: feedHead });
     expect(servedDuringReplay).toEqual([180, 100]);
-    expect(seen.map(({ phase, applied }) => `${phase} ${applied}`)).toEqual(['replaying 0', 'replaying 50', 'replaying 100', 'replaying 150', 'replaying 180', 'swapping 180', 'done 180']);
+    expect(seen.map(({ phase, applied }) => `${phase} ${applied}`)).toEqual(['replaying 0', 'replaying 50', 'replaying 100', 'replaying 150', 'replaying 180', 'indexing 180', 'swapping 180', 'done 180']);
     expect(await feedRows()).toEqual(before);
     const rebuilt = await feedLayout();
     expect(rebuilt.oid).not.toBe(layout.oid);

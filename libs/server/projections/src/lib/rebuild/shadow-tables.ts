@@ -16,18 +16,50 @@ interface TableShape {
  * they survive the swap into `public`), and for a partitioned table the same
  * partition key and partitions. Whatever an earlier, interrupted rebuild left
  * there is dropped first.
+ *
+ * The copies are filled much faster than the live tables: a copy that is not
+ * partitioned is UNLOGGED (no WAL for each row, which an upserted counter
+ * writes many times over), and only keys and unique constraints, which
+ * upserts need, are there from the start. Returns the statements that make
+ * the copies whole (logged, with their other indexes), for
+ * `finishShadowTables` once they are filled: one pass over a full table costs
+ * a fraction of keeping it up to date row by row.
  */
-export async function createShadowTables(client: PoolClient, schema: string, tables: readonly string[]): Promise<void> {
+export async function createShadowTables(client: PoolClient, schema: string, tables: readonly string[]): Promise<string[]> {
   await client.query(`DROP SCHEMA IF EXISTS ${ident(schema)} CASCADE`);
   await client.query(`CREATE SCHEMA ${ident(schema)}`);
-  for (const table of tables) await copyTable(client, schema, table);
+  const logged: string[] = [];
+  const indexes: string[] = [];
+  for (const table of tables) {
+    const copy = await copyTable(client, schema, table);
+    if (copy.unlogged) logged.push(`ALTER TABLE ${ident(schema)}.${ident(table)} SET LOGGED`);
+    indexes.push(...copy.indexes);
+  }
+  // Logged first: SET LOGGED rewrites the table, and any index it has with it.
+  return [...logged, ...indexes];
 }
 
-async function copyTable(client: PoolClient, schema: string, table: string): Promise<void> {
+/** Runs the statements `createShadowTables` returned, with the memory a bulk index build needs. */
+export async function finishShadowTables(client: PoolClient, statements: readonly string[]): Promise<void> {
+  if (statements.length === 0) return;
+  await client.query("SET maintenance_work_mem = '256MB'");
+  try {
+    for (const statement of statements) await client.query(statement);
+  } finally {
+    await client.query('RESET maintenance_work_mem');
+  }
+}
+
+/**
+ * Copies the table and its partitions; returns its secondary indexes,
+ * retargeted at the copy, and whether the copy is unlogged (a partitioned
+ * table cannot be: its partitions are created by the projection as it goes).
+ */
+async function copyTable(client: PoolClient, schema: string, table: string): Promise<{ indexes: string[]; unlogged: boolean }> {
   const shape = await tableShape(client, table);
   const target = `${ident(schema)}.${ident(table)}`;
   const partitioning = shape.partitionKey ? ` PARTITION BY ${shape.partitionKey}` : '';
-  await client.query(`CREATE TABLE ${target} (LIKE public.${ident(table)} INCLUDING ALL EXCLUDING INDEXES)${partitioning}`);
+  await client.query(`CREATE ${partitioning ? '' : 'UNLOGGED '}TABLE ${target} (LIKE public.${ident(table)} INCLUDING ALL EXCLUDING INDEXES)${partitioning}`);
   const constraints = await client.query<{ name: string; definition: string }>(
     `SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint
      WHERE conrelid = $1 AND contype IN ('p', 'u', 'x') ORDER BY conname`,
@@ -39,7 +71,6 @@ async function copyTable(client: PoolClient, schema: string, table: string): Pro
      WHERE i.indrelid = $1 AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid AND c.conrelid = i.indrelid)`,
     [shape.oid, table],
   );
-  for (const { definition, on } of indexes.rows) await client.query(retarget(definition, on, target));
   const partitions = await client.query<{ name: string; bound: string; kind: string }>(
     `SELECT c.relname AS name, pg_get_expr(c.relpartbound, c.oid) AS bound, c.relkind AS kind
      FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = $1 ORDER BY c.relname`,
@@ -49,6 +80,7 @@ async function copyTable(client: PoolClient, schema: string, table: string): Pro
     if (kind !== 'r') throw new Error(`Cannot rebuild ${table}: its partition ${name} is partitioned itself`);
     await client.query(`CREATE TABLE ${ident(schema)}.${ident(name)} PARTITION OF ${target} ${bound}`);
   }
+  return { indexes: indexes.rows.map(({ definition, on }) => retarget(definition, on, target)), unlogged: !partitioning };
 }
 
 async function tableShape(client: PoolClient, table: string): Promise<TableShape> {
