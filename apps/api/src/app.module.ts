@@ -6,6 +6,7 @@ import { AuditModule } from '@trailmark/audit';
 import { AuthModule, type AuthModuleOptions } from '@trailmark/auth';
 import { IngestionModule } from '@trailmark/ingestion';
 import { LiveModule, type LiveModuleOptions } from '@trailmark/live';
+import { StreamingModule } from '@trailmark/streaming';
 import { WorkspaceAdminModule } from '@trailmark/workspace-admin';
 import { DemoModule } from './demo/demo.module';
 import type { DemoSettings } from './demo/demo-settings';
@@ -31,7 +32,7 @@ export class AppModule {
   static register({ logger, projections, auth = {}, live, demo, ...resources }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [LoggerModule.forRoot(loggerParams(logger)), RuntimeModule.register(resources), HealthModule, MetricsModule, ProjectionsModule.register(projections), AuthModule.register(auth), WorkspaceAdminModule, IngestionModule, ActivityModule, AuditModule, LiveModule.register(live), DemoModule.register(demo)],
+      imports: [LoggerModule.forRoot(loggerParams(logger)), RuntimeModule.register(resources), HealthModule, MetricsModule, ProjectionsModule.register(projections), AuthModule.register(auth), WorkspaceAdminModule, IngestionModule, ActivityModule, AuditModule, StreamingModule.register({ workers: projections.enabled }), LiveModule.register(live), DemoModule.register(demo)],
     };
   }
 }

@@ -2,8 +2,9 @@ import { createPgPool, openDatabase } from '@trailmark/database';
 import { createEventStore } from '@trailmark/event-store';
 import { connectRedis, redisStreamsEmitter, startLivePublisher } from '@trailmark/live';
 import { CloseStack, configOrExit, createLogger, shutdownOnSignals } from '@trailmark/process';
+import { allowPrivateDestinations, runStreaming } from '@trailmark/streaming';
 import type { Logger } from 'pino';
-import { activityOf, ALL_PROJECTIONS, monitoringSettings, PROJECTION_CONNECTIONS, runProjection, type RunnerLogger, startRetentionJob } from '@trailmark/projections';
+import { activityOf, ALL_PROJECTIONS, monitoringSettings, PROJECTION_CONNECTIONS, runProjection, type RunnerLogger, startNotificationReactors, startRetentionJob } from '@trailmark/projections';
 import { closeServer, projectorHttpPort, startProjectorHttp } from './projector-http';
 import { holdBatchesForTests } from './test-batch-hold';
 
@@ -42,6 +43,10 @@ async function main(): Promise<void> {
     resources.push('the projections', async () => void (await Promise.all(running.map((projection) => projection.stop()))));
     const retention = startRetentionJob(pool, { defaultFeedDays: config.retentionDays, logger: runnerLogger(logger) });
     resources.push('the retention job', () => retention.stop());
+    const reactors = startNotificationReactors(eventStore, pool, { smtp: config.smtp, logger: runnerLogger(logger) });
+    resources.push('the notification reactors', () => reactors.stop());
+    const streaming = runStreaming(eventStore, pool, { logger: runnerLogger(logger), allowPrivate: allowPrivateDestinations() });
+    resources.push('the streaming workers', () => streaming.stop());
     logger.info(`Projector running ${running.map((projection) => projection.name).join(', ')}`);
     if (config.redisUrl) {
       // The api nodes (TRAILMARK_PROJECTIONS=off) read the live feed from Redis; whichever projector holds the publisher's lock sends it.

@@ -8,3 +8,5 @@ export * from './lib/browsing';
 export * from './lib/activity';
 export * from './lib/ingestion';
 export * from './lib/audit';
+export * from './lib/notifications';
+export * from './lib/streaming';

@@ -6,6 +6,8 @@ export * from './lib/catalogue/workspace.catalogue';
 export * from './lib/catalogue/records.catalogue';
 export * from './lib/catalogue/activity.catalogue';
 export * from './lib/catalogue/audit.catalogue';
+export * from './lib/catalogue/notifications.catalogue';
+export * from './lib/catalogue/streaming.catalogue';
 export * from './lib/catalogue/event-catalogue';
 export * from './lib/ingest-actions';
 export * from './lib/ingest';

@@ -13,15 +13,15 @@ describe('can(role, action)', () => {
   });
 
   it('lets auditors see the workspace, read, verify and export the log and read records, and nothing else', () => {
-    expect(allowed('auditor')).toEqual(['workspace.read', 'activity.read_workspace', 'activity.read_own', 'audit.read', 'audit.verify', 'audit.export', 'records.read']);
+    expect(allowed('auditor')).toEqual(['workspace.read', 'activity.read_workspace', 'activity.read_own', 'audit.read', 'audit.verify', 'audit.export', 'records.read', 'alerts.personal']);
   });
 
   it('lets agents see the workspace, write records and read their own activity', () => {
-    expect(allowed('agent')).toEqual(['workspace.read', 'activity.read_own', 'records.read', 'records.write']);
+    expect(allowed('agent')).toEqual(['workspace.read', 'activity.read_own', 'records.read', 'records.write', 'alerts.personal']);
   });
 
   it('lets viewers see the workspace and read records only', () => {
-    expect(allowed('viewer')).toEqual(['workspace.read', 'records.read']);
+    expect(allowed('viewer')).toEqual(['workspace.read', 'records.read', 'alerts.personal']);
   });
 
   it.each<[WorkspaceRole, WorkspaceAction]>([
@@ -35,6 +35,7 @@ describe('can(role, action)', () => {
     ['admin', 'workspace.transfer_ownership'],
     ['agent', 'api_keys.manage'],
     ['viewer', 'teams.manage'],
+    ['agent', 'alerts.manage'],
   ])('refuses %s the action %s', (role, action) => {
     expect(can(role, action)).toBe(false);
   });

@@ -75,7 +75,7 @@ describe('parseActivitySearch', () => {
     expect(failure('actor:')).toBe('The qualifier "actor:" in q needs a value');
     expect(failure('ip:""')).toBe('The qualifier "ip:" in q needs a value');
     expect(failure('category:nope')).toBe(
-      '"category:nope" in q: category is one of Auth, Inbox, Notes, Teams, Broadcasts, Webhooks, Workspace, Impersonation, Records, Files, Permissions, Settings, Exports, Browsing, Other',
+      '"category:nope" in q: category is one of Auth, Inbox, Notes, Teams, Broadcasts, Webhooks, Workspace, Impersonation, Records, Files, Permissions, Settings, Exports, Browsing, Security, Notifications, Other',
     );
     expect(failure('result:maybe')).toBe('"result:maybe" in q: result is one of success, warning, failure');
     for (const bad of ['created:yesterday', 'created:>2026-02-30', 'created:2026-01-01T10:00', 'created:>>2026-01-01', 'created:>']) {

@@ -13,6 +13,12 @@ import { UserActivityController } from './user-activity.controller';
 import { UserActivityReader } from './user-activity.reader';
 import { UserReportsController } from './user-reports.controller';
 import { UserReportsReader } from './user-reports.reader';
+import { AlertRulesController } from './notifications/alert-rules.controller';
+import { AlertRulesReader } from './notifications/alert-rules.reader';
+import { NotificationCommands } from './notifications/notification-commands';
+import { NotificationReactorsRunner } from './notifications/notification-reactors.runner';
+import { NotificationsController } from './notifications/notifications.controller';
+import { NotificationsReader } from './notifications/notifications.reader';
 
 /**
  * `GET /api/workspaces/:ws/activity` (list, facets, export, detail) and
@@ -21,10 +27,11 @@ import { UserReportsReader } from './user-reports.reader';
  * `.../records/:type/:id/timeline` needs the record-timeline projection.
  * `.../stats` needs the stats projection.
  * `.../users/:userId/activity` and `.../reports/*` need the user-activity projection.
+ * `.../alert-rules` and `.../notifications` run the notification reactors where the projections run.
  */
 @Module({
   imports: [AuthGuardsModule],
-  controllers: [ActivityController, AuditLogController, RecordTimelineController, StatsController, UserActivityController, UserReportsController],
-  providers: [ActivityFeedReader, ActivityDetailReader, ActivityExporter, RecordTimelineReader, StatsReader, UserActivityReader, UserReportsReader],
+  controllers: [ActivityController, AuditLogController, RecordTimelineController, StatsController, UserActivityController, UserReportsController, AlertRulesController, NotificationsController],
+  providers: [ActivityFeedReader, ActivityDetailReader, ActivityExporter, RecordTimelineReader, StatsReader, UserActivityReader, UserReportsReader, AlertRulesReader, NotificationsReader, NotificationCommands, NotificationReactorsRunner],
 })
 export class ActivityModule {}

@@ -5,7 +5,7 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Variables whose values may hold credentials: shown only redacted. */
-export const SECRET_VARIABLES = new Set(['DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING', 'REDIS_URL', 'TRAILMARK_OWNER_PASSWORD']);
+export const SECRET_VARIABLES = new Set(['DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING', 'REDIS_URL', 'TRAILMARK_OWNER_PASSWORD', 'TRAILMARK_SMTP_URL']);
 
 const EVENTSTORE_SCHEMES = /^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover):\/\/[^/\s]+/;
 
@@ -70,6 +70,8 @@ export function envSchema(cwd: string) {
       .transform(Number)
       .pipe(z.number().min(1, 'must be at least 1').max(36500, 'must be at most 36500'))
       .optional(),
+    TRAILMARK_SMTP_URL: urlWithScheme(['smtp:', 'smtps:'], 'must be an smtp:// or smtps:// URL').optional(),
+    TRAILMARK_MAIL_FROM: z.email('must be an email address').default('trailmark@localhost'),
   });
 }
 

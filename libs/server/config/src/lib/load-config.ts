@@ -26,6 +26,8 @@ export interface TrailmarkConfig {
   lockoutThreshold: number;
   /** Days the hot read models keep a workspace's activity when its own setting is absent; unset keeps it forever. */
   retentionDays?: number;
+  /** Where alert mail goes out (TRAILMARK_SMTP_URL) and its sender; no email channel when absent. */
+  smtp?: { url: string; from: string };
 }
 
 export interface LoadConfigOptions {
@@ -58,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     ownerPassword: vars.TRAILMARK_OWNER_PASSWORD,
     lockoutThreshold: vars.TRAILMARK_LOCKOUT_THRESHOLD,
     retentionDays: vars.TRAILMARK_RETENTION_DAYS,
+    smtp: vars.TRAILMARK_SMTP_URL ? { url: vars.TRAILMARK_SMTP_URL, from: vars.TRAILMARK_MAIL_FROM } : undefined,
   };
 }
 

@@ -149,4 +149,13 @@ describe('loadConfig', () => {
     expect(message).toContain('EVENTSTORE_CONNECTION_STRING:');
     expect(message).not.toContain('hunter2');
   });
+
+  it('reads the alert mail settings, and refuses an SMTP URL without echoing it', () => {
+    expect(loadConfig({ TRAILMARK_SMTP_URL: 'smtp://mailer:pw@127.0.0.1:2525' }, { cwd }).smtp).toEqual({ url: 'smtp://mailer:pw@127.0.0.1:2525', from: 'trailmark@localhost' });
+    expect(loadConfig({ TRAILMARK_SMTP_URL: 'smtps://mail.example', TRAILMARK_MAIL_FROM: 'alerts@example.com' }, { cwd }).smtp).toEqual({ url: 'smtps://mail.example', from: 'alerts@example.com' });
+    expect(loadConfig({}, { cwd }).smtp).toBeUndefined();
+    const { message } = errorFor({ TRAILMARK_SMTP_URL: 'http://mailer:topsecret@mail.example' });
+    expect(message).toContain('TRAILMARK_SMTP_URL');
+    expect(message).not.toContain('topsecret');
+  });
 });

@@ -1,5 +1,6 @@
 import type { ActivityItem, LiveChannel } from '@trailmark/contracts';
 import type { WorkspaceAction } from '@trailmark/domain';
+import { notificationStream } from '@trailmark/projections';
 
 /** Which feed rows a channel shows; the actor is the signed-in member for "mine". */
 export interface FeedFilter {
@@ -7,6 +8,8 @@ export interface FeedFilter {
   actorId?: string;
   recordType?: string;
   recordId?: string;
+  /** Only the events of this stream (a member's own notifications). */
+  streamName?: string;
 }
 
 /** A channel as one member sees it: its key, what it needs, and what it shows. */
@@ -35,6 +38,8 @@ export function resolveChannel(channel: LiveChannel, userId: string): ResolvedCh
       return channel.scope === 'mine'
         ? { key: `stats:mine:${part(workspaceId)}`, kind: 'stats', action: 'activity.read_own', filter: { workspaceId, actorId: userId } }
         : { key: `stats:${part(workspaceId)}`, kind: 'stats', action: 'activity.read_workspace', filter: { workspaceId } };
+    case 'notifications':
+      return { key: `notifications:${part(workspaceId)}`, kind: 'feed', action: 'alerts.personal', filter: { workspaceId, streamName: notificationStream(workspaceId, userId) } };
     default:
       return channel satisfies never;
   }
@@ -45,7 +50,8 @@ export function matchesFilter(filter: FeedFilter, workspaceId: string, item: Act
   return (
     workspaceId === filter.workspaceId &&
     (filter.actorId === undefined || item.actor.id === filter.actorId) &&
-    (filter.recordType === undefined || (item.record?.type === filter.recordType && item.record.id === filter.recordId))
+    (filter.recordType === undefined || (item.record?.type === filter.recordType && item.record.id === filter.recordId)) &&
+    (filter.streamName === undefined || item.streamName === filter.streamName)
   );
 }
 
@@ -53,7 +59,7 @@ export function matchesFilter(filter: FeedFilter, workspaceId: string, item: Act
 export function filterConditions(filter: FeedFilter, after: string): { where: string; params: string[] } {
   const params = [filter.workspaceId, after];
   const where = ['workspace_id = $1', 'position > $2'];
-  const equal = { actor_id: filter.actorId, record_type: filter.recordType, record_id: filter.recordId };
+  const equal = { actor_id: filter.actorId, record_type: filter.recordType, record_id: filter.recordId, stream_name: filter.streamName };
   for (const [column, value] of Object.entries(equal)) {
     if (value === undefined) continue;
     params.push(value);

@@ -11,6 +11,7 @@ const channelSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('mine'), workspaceId }),
   z.strictObject({ kind: z.literal('record'), workspaceId, recordType: text(100), recordId: text(200) }),
   z.strictObject({ kind: z.literal('stats'), workspaceId, scope: z.enum(['workspace', 'mine']).optional() }),
+  z.strictObject({ kind: z.literal('notifications'), workspaceId }),
 ]);
 
 const subscribeSchema = z.strictObject({

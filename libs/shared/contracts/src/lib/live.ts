@@ -16,7 +16,9 @@ export type LiveChannel =
       workspaceId: string;
       /** `workspace` (the default: everyone's activity, admin and above) or `mine` (ticks for your own activity only). */
       scope?: 'workspace' | 'mine';
-    };
+    }
+  /** Your own notification stream: `feed:item` for each alert raised for you (AlertRaised) and each time you mark some read (NotificationsRead). */
+  | { kind: 'notifications'; workspaceId: string };
 
 /**
  * The handshake's `auth` where no session cookie is sent (scripts, other origins): the session token.

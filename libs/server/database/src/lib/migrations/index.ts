@@ -11,6 +11,8 @@ import { Retention1763770500000 } from './1763770500000-retention';
 import { ActivityFeedEventIndex1763770600000 } from './1763770600000-activity-feed-event-index';
 import { CheckpointNotify1763770680000 } from './1763770680000-checkpoint-notify';
 import { AppenderMarker1763770690000 } from './1763770690000-appender-marker';
+import { Notifications1763770700000 } from './1763770700000-notifications';
+import { Streaming1763770750000 } from './1763770750000-streaming';
 import { ActivityFeedSearchIndex1763770800000 } from './1763770800000-activity-feed-search-index';
 
 export const migrations = [
@@ -27,5 +29,7 @@ export const migrations = [
   ActivityFeedEventIndex1763770600000,
   CheckpointNotify1763770680000,
   AppenderMarker1763770690000,
+  Notifications1763770700000,
+  Streaming1763770750000,
   ActivityFeedSearchIndex1763770800000,
 ];

@@ -13,6 +13,8 @@ export const CATEGORIES = [
   'Settings',
   'Exports',
   'Browsing',
+  'Security',
+  'Notifications',
   'Other',
 ] as const;
 

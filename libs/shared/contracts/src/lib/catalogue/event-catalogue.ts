@@ -2,7 +2,9 @@ import { ACTIVITY_CATALOGUE, hostActionLabel } from './activity.catalogue';
 import { AUDIT_CATALOGUE } from './audit.catalogue';
 import type { CatalogueEntry, CatalogueSection } from './catalogue.types';
 import { IDENTITY_CATALOGUE } from './identity.catalogue';
+import { NOTIFICATIONS_CATALOGUE } from './notifications.catalogue';
 import { RECORDS_CATALOGUE } from './records.catalogue';
+import { STREAMING_CATALOGUE } from './streaming.catalogue';
 import { WORKSPACE_CATALOGUE } from './workspace.catalogue';
 
 /** Every Trailmark event type → category, kind and plain-English label. */
@@ -12,6 +14,8 @@ export const EVENT_CATALOGUE: CatalogueSection = Object.freeze({
   ...RECORDS_CATALOGUE,
   ...ACTIVITY_CATALOGUE,
   ...AUDIT_CATALOGUE,
+  ...NOTIFICATIONS_CATALOGUE,
+  ...STREAMING_CATALOGUE,
 });
 
 const UNKNOWN: CatalogueEntry = { category: 'Other', kind: 'write', label: 'Recorded activity' };

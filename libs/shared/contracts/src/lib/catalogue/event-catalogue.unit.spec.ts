@@ -1,13 +1,15 @@
 import { IDENTITY_CATALOGUE } from './identity.catalogue';
+import { NOTIFICATIONS_CATALOGUE } from './notifications.catalogue';
 import { RECORDS_CATALOGUE } from './records.catalogue';
 import { WORKSPACE_CATALOGUE } from './workspace.catalogue';
 import { ACTIVITY_CATALOGUE } from './activity.catalogue';
 import { AUDIT_CATALOGUE } from './audit.catalogue';
+import { STREAMING_CATALOGUE } from './streaming.catalogue';
 import { describeEvent, EVENT_CATALOGUE } from './event-catalogue';
 
 describe('event catalogue', () => {
   it('holds every section without one overwriting another', () => {
-    const sections = [IDENTITY_CATALOGUE, WORKSPACE_CATALOGUE, RECORDS_CATALOGUE, ACTIVITY_CATALOGUE, AUDIT_CATALOGUE];
+    const sections = [IDENTITY_CATALOGUE, WORKSPACE_CATALOGUE, RECORDS_CATALOGUE, ACTIVITY_CATALOGUE, AUDIT_CATALOGUE, STREAMING_CATALOGUE, NOTIFICATIONS_CATALOGUE];
     const total = sections.reduce((sum, section) => sum + Object.keys(section).length, 0);
     expect(Object.keys(EVENT_CATALOGUE)).toHaveLength(total);
   });

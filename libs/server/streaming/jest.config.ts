@@ -1,0 +1,5 @@
+export default {
+  displayName: 'streaming',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};
