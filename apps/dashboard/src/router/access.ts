@@ -5,14 +5,14 @@ import type { Role } from '../api/api-types';
  * them (libs/domain workspace-permissions.ts); the API checks them again on
  * every request, so this only decides what to show.
  */
-export type PageAccess = 'activity.read_workspace' | 'activity.read_own' | 'audit.read';
+export type PageAccess = 'activity.read_workspace' | 'activity.read_own' | 'audit.read' | 'streaming.manage' | 'alerts.personal' | 'alerts.manage';
 
 const GRANTS: Record<Role, readonly PageAccess[]> = {
-  owner: ['activity.read_workspace', 'activity.read_own', 'audit.read'],
-  admin: ['activity.read_workspace', 'activity.read_own', 'audit.read'],
-  auditor: ['activity.read_workspace', 'activity.read_own', 'audit.read'],
-  agent: ['activity.read_own'],
-  viewer: [],
+  owner: ['activity.read_workspace', 'activity.read_own', 'audit.read', 'streaming.manage', 'alerts.personal', 'alerts.manage'],
+  admin: ['activity.read_workspace', 'activity.read_own', 'audit.read', 'streaming.manage', 'alerts.personal', 'alerts.manage'],
+  auditor: ['activity.read_workspace', 'activity.read_own', 'audit.read', 'alerts.personal'],
+  agent: ['activity.read_own', 'alerts.personal'],
+  viewer: ['alerts.personal'],
 };
 
 export function can(role: Role | undefined, access: PageAccess): boolean {
@@ -23,6 +23,9 @@ const NEEDS: Record<PageAccess, string> = {
   'activity.read_workspace': "reading the whole workspace's activity, which owners, admins and auditors may do",
   'activity.read_own': 'reading your own activity, which every role but viewer may do',
   'audit.read': 'reading the audit log, which owners, admins and auditors may do',
+  'streaming.manage': 'managing streaming destinations, which owners and admins may do',
+  'alerts.personal': 'a membership of this workspace',
+  'alerts.manage': 'managing workspace alert rules, which owners and admins may do',
 };
 
 /** Why a page was refused, shown on the page the user lands on instead: "Activity Log is not available to you: ...". */
