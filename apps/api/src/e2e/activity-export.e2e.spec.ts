@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@trailmark/event-store';
-import { ACTIVITY_FEED_PROJECTION, waitForCheckpoint } from '@trailmark/projections';
+import { ACTIVITY_FEED_PROJECTION, RECORD_TIMELINE_PROJECTION, waitForCheckpoint } from '@trailmark/projections';
 import { type ApiCallOptions, callApi } from '../testing/api-call';
 import { startTestApi, TEST_OWNER, type TestApi } from '../testing/test-api';
 
@@ -127,6 +127,13 @@ async function projected() {
   expect(await waitForCheckpoint(api.pool, ACTIVITY_FEED_PROJECTION, last.position, 10_000)).toBe(true);
 }
 
+/** The record timeline (which keeps current labels) has the last ticket event: it follows record events only. */
+async function labelsProjected() {
+  const last = (await api.store.readAll({ maxCount: 100_000 })).filter((event) => event.type.startsWith('Ticket')).at(-1);
+  if (!last) throw new Error('No ticket event stored');
+  expect(await waitForCheckpoint(api.pool, RECORD_TIMELINE_PROJECTION, last.position, 10_000)).toBe(true);
+}
+
 const exportEvents = async (): Promise<RecordedEvent[]> =>
   (await api.store.readAll({ maxCount: 100_000 })).filter((event) => event.type === 'DataExported' && event.streamName.startsWith(`export-${ws}.`));
 
@@ -150,10 +157,13 @@ beforeAll(async () => {
     { id: 'formula', action: 'ticket.created', occurredAt: minutesAgo(8), actor: grace, target: { type: 'ticket', id: 'T-1', name: FORMULA } },
     { id: 'lines', action: 'ticket.created', occurredAt: minutesAgo(7), actor: grace, target: { type: 'ticket', id: 'T-2', name: 'Two\r\nlines, "quoted"' } },
     { id: 'at', action: 'invoice.paid_late', occurredAt: minutesAgo(6), actor: { id: 'm-1', name: '@mallory' }, target: { type: 'invoice', id: 'I-1', name: '-1+2' } },
+    { id: 'old-name', action: 'ticket.created', occurredAt: minutesAgo(5), actor: grace, target: { type: 'ticket', id: 'T-3', name: 'Old name' } },
+    { id: 'new-name', action: 'ticket.updated', occurredAt: minutesAgo(4), actor: grace, target: { type: 'ticket', id: 'T-3', name: 'New name' }, changes: [{ field: 'title', from: 'Old name', to: 'New name' }] },
   ];
   const ingested = await call('/v1/events', { token: key.body.key, body: { events } });
-  expect(ingested.body).toMatchObject({ accepted: 23, duplicates: 0 });
+  expect(ingested.body).toMatchObject({ accepted: 25, duplicates: 0 });
   await projected();
+  await labelsProjected();
 }, 60_000);
 afterAll(() => api?.close());
 
@@ -177,6 +187,11 @@ describe('exporting the activity feed', () => {
     const mallory = rows.find((row) => row[column('actorId')] === 'm-1');
     expect([mallory?.[column('actorName')], mallory?.[column('recordLabel')]]).toEqual(["'@mallory", "'-1+2"]);
     expect(rows.find((row) => row[column('recordId')] === 'T-2')?.[column('recordLabel')]).toBe('Two\r\nlines, "quoted"');
+    // Both rows of the renamed ticket carry its name now, the creation's included.
+    expect(rows.filter((row) => row[column('recordId')] === 'T-3').map((row) => [row[column('type')], row[column('recordLabel')]])).toEqual([
+      ['TicketUpdated', 'New name'],
+      ['TicketCreated', 'New name'],
+    ]);
 
     const [recorded] = await exportEvents();
     expect(recorded.data).toEqual({
@@ -197,7 +212,7 @@ describe('exporting the activity feed', () => {
   it('streams NDJSON of exactly the list items for the same filters, q included', async () => {
     const query = `scope=workspace&q=${encodeURIComponent('actor:grace -category:browsing')}`;
     const listed = await listAll(query);
-    expect(listed.map((item) => item.record?.id)).toEqual(['T-2', 'T-1']);
+    expect(listed.map((item) => item.record?.id)).toEqual(['T-3', 'T-3', 'T-2', 'T-1']);
     const before = (await exportEvents()).length;
     const { status, headers, text } = await download(`export.ndjson?${query}`);
     expect(status).toBe(200);
@@ -207,7 +222,7 @@ describe('exporting the activity feed', () => {
     expect(text.trimEnd().split('\n').map((line) => JSON.parse(line))).toEqual(listed);
     const added = (await exportEvents()).slice(before);
     expect(added.map((event) => event.data)).toEqual([
-      expect.objectContaining({ format: 'ndjson', rowCount: 2, filters: { scope: 'workspace', range: '7d', q: 'actor:grace -category:browsing' } }),
+      expect.objectContaining({ format: 'ndjson', rowCount: 4, filters: { scope: 'workspace', range: '7d', q: 'actor:grace -category:browsing' } }),
     ]);
   });
 

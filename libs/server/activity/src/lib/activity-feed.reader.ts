@@ -8,6 +8,7 @@ import { type ActivityAudience, activityConditions, type FilterOptions } from '.
 import { type ActivityItem, CURRENT_LABEL_COLUMNS, CURRENT_LABEL_JOIN, FEED_COLUMNS, FEED_ORDER, type FeedRow, toActivityItem } from './activity-item';
 import type { ActivityFilter, ActivityPaging } from './activity-query.schema';
 import { countActivity } from './activity-total.counter';
+import { RecordLabelCache } from './record-label-cache';
 
 export interface ActivityPage {
   items: ActivityItem[];
@@ -62,8 +63,9 @@ export class ActivityFeedReader {
    */
   async *all(audience: ActivityAudience, filter: ActivityFilter, batchSize = EXPORT_BATCH_SIZE): AsyncGenerator<ActivityItem[]> {
     const asOf = new Date();
+    const labels = new RecordLabelCache(this.pool, audience.workspaceId);
     const read = (after?: FeedRow) => {
-      const reading = this.rows(audience, filter, batchSize, { asOf, after: after && { occurredAt: after.occurred_key, position: after.position } }, true);
+      const reading = this.exportRows(audience, filter, batchSize, { asOf, after: after && { occurredAt: after.occurred_key, position: after.position } }).then((rows) => labels.fill(rows));
       // Awaited only once the caller wants the batch, or never if it stops early: a failure meanwhile is not unhandled.
       reading.catch(() => undefined);
       return reading;
@@ -75,14 +77,21 @@ export class ActivityFeedReader {
     }
   }
 
-  /** `prepared` names the statement, so each connection plans a long run of batches once. */
-  private async rows(audience: ActivityAudience, filter: ActivityFilter, limit: number, options: FilterOptions, prepared = false): Promise<FeedRow[]> {
+  private async rows(audience: ActivityAudience, filter: ActivityFilter, limit: number, options: FilterOptions): Promise<FeedRow[]> {
     const conditions = activityConditions(audience, filter, options);
     const text = `SELECT f.*, ${CURRENT_LABEL_COLUMNS}
        FROM (SELECT ${FEED_COLUMNS} FROM activity_feed WHERE ${conditions.where()} ORDER BY ${FEED_ORDER} LIMIT ${limit}) f
        ${CURRENT_LABEL_JOIN}
        ORDER BY f.occurred_at DESC, f.position DESC`;
-    const name = prepared ? `activity-rows-${createHash('sha1').update(text).digest('hex').slice(0, 20)}` : undefined;
+    const { rows } = await this.pool.query<FeedRow>({ text, values: conditions.params });
+    return rows;
+  }
+
+  /** Rows without their current labels (the export adds them from a cache); a named statement, so each connection plans a long run of batches once. */
+  private async exportRows(audience: ActivityAudience, filter: ActivityFilter, limit: number, options: FilterOptions): Promise<FeedRow[]> {
+    const conditions = activityConditions(audience, filter, options);
+    const text = `SELECT ${FEED_COLUMNS} FROM activity_feed WHERE ${conditions.where()} ORDER BY ${FEED_ORDER} LIMIT ${limit}`;
+    const name = `activity-export-${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
     const { rows } = await this.pool.query<FeedRow>({ name, text, values: conditions.params });
     return rows;
   }
