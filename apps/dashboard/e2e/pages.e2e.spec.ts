@@ -60,7 +60,7 @@ describe('role-aware navigation', () => {
     expect(await message.locator('span').textContent()).toBe(
       "Activity Log is not available to you: your role in this workspace is agent, and it needs reading the whole workspace's activity, which owners, admins and auditors may do.",
     );
-    expect(await agent.page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['Recent', 'Archive', 'My sign-ins']);
+    expect(await agent.page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['Recent', 'Archive', 'Alerts', 'My sign-ins']);
     await screenshot(agent.page, 'agent-denied');
     await agent.page.goto(`${fixture.api.url}/w/${ws()}/audit`);
     await agent.page.locator('.flash__item', { hasText: 'Audit log is not available to you' }).waitFor();

@@ -1,5 +1,5 @@
 import { createPostgresEventStore, type EventStore, type Position } from '@trailmark/event-store';
-import { ACTIVITY_FEED_PROJECTION, ALL_PROJECTIONS, DIRECTORY_PROJECTION, projectionLags, readCheckpoint } from '@trailmark/projections';
+import { ACTIVITY_FEED_PROJECTION, ALL_PROJECTIONS, DIRECTORY_PROJECTION, notificationReactors, projectionLags, readCheckpoint } from '@trailmark/projections';
 import { freePort, startTestPostgres, testPool, type TestPostgres } from '@trailmark/testing';
 import type { Pool } from 'pg';
 import { killProjectors, startProjector } from './testing/projector-process';
@@ -63,7 +63,8 @@ async function cloneDatabase(from: string, to: string): Promise<void> {
 
 async function caughtUp({ store, pool }: Database, timeoutMs = 90_000): Promise<boolean> {
   for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 250))) {
-    const lags = await projectionLags(store, pool, ALL_PROJECTIONS);
+    // The notification reactors run in the projector too, and keep tables of their own.
+    const lags = await projectionLags(store, pool, [...ALL_PROJECTIONS, ...notificationReactors(store, pool)], { timeoutMs: 20_000 });
     if (lags.every((lag) => lag.eventsBehind === 0)) return true;
   }
   return false;
