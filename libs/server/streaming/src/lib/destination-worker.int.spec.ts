@@ -53,7 +53,7 @@ async function workspaceEvents(): Promise<RecordedEvent[]> {
   return all.filter((event) => event.metadata['workspaceId'] === WS && !event.type.startsWith('StreamingDelivery'));
 }
 
-async function until(condition: () => Promise<boolean> | boolean, timeoutMs = 30_000): Promise<void> {
+async function until(condition: () => Promise<boolean> | boolean, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error('Timed out waiting');
@@ -111,5 +111,5 @@ describe('streaming to a destination that fails intermittently', () => {
     const recorded = await store.readStream(destinationStream(WS, DESTINATION));
     const count = (type: string) => recorded.filter((event) => event.type === type).length;
     expect([count('StreamingDeliverySucceeded'), count('StreamingDeliveryFailed')]).toEqual([answered('ok'), answered('error') + 2]);
-  }, 60_000);
+  }, 150_000);
 });
