@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, Optional } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { loadConfig } from '@trailmark/config';
 import { PG_POOL } from '@trailmark/database';
 import { EVENT_STORE, type EventStore } from '@trailmark/event-store';
@@ -11,7 +11,7 @@ import type { Pool } from 'pg';
  * scale-out mode, where the projector runs them.
  */
 @Injectable()
-export class NotificationReactorsRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+export class NotificationReactorsRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('NotificationReactors');
   private reactors?: RunningReactors;
 
@@ -27,7 +27,11 @@ export class NotificationReactorsRunner implements OnApplicationBootstrap, OnApp
     this.reactors = startNotificationReactors(this.store, this.pool, { smtp: loadConfig().smtp, logger });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Before the projections stop: the security reactor may be waiting for the
+   * user-activity projection to reach its batch, which it then still can.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.reactors?.stop();
     this.reactors = undefined;
   }
