@@ -1,5 +1,6 @@
 /** Resolves after `ms`, or at once when `signal` aborts. */
 export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);

@@ -68,6 +68,8 @@ export function runDestinationWorker(store: EventStore, pool: Pool, destination:
     const subscription = store.subscribeToAll({ after, batchSize: destination.batchSize });
     const close = () => void subscription.close();
     runSignal.addEventListener('abort', close);
+    // Stopped while connecting, locking or reading the checkpoint: the listener came too late to fire.
+    if (runSignal.aborted) close();
     const wants = destinationWants(destination.workspaceId, destination);
     try {
       for await (const page of batchesOf(subscription, destination.batchSize, lingerMs)) {
