@@ -4,6 +4,7 @@ import { startTestPostgres, testPool, type TestPostgres } from '@trailmark/testi
 import { describeEventStoreContract, type CommitHold } from './event-store.contract';
 import type { EventStore } from './event-store.port';
 import { createPostgresEventStore } from './postgres-event-store';
+import { selectAllPage } from './postgres-read';
 import { verifyStream } from './verify-stream';
 
 let postgres: TestPostgres;
@@ -69,6 +70,39 @@ describe('Postgres event store: filtered reads', () => {
     const byType = await store.readAll({ after: found[0].position, filter: { eventTypes: ['Rare'] } });
     expect(byType.map((e) => e.id)).toEqual([found[1].id]);
   }, 60_000);
+
+  it('moves past rows that do not match, so the next poll does not scan them again', async () => {
+    const tag = `Skip${randomUUID().slice(0, 8)}`;
+    const noise = await store.appendToStream(`skip-ws1.${tag}`, Array.from({ length: 30 }, (_, n) => ({ id: randomUUID(), type: 'Noise', data: { n } })));
+    const { position: start } = (await store.readAll({ filter: { streamPrefixes: [`skip-ws1.${tag}`] }, maxCount: 1 }))[0];
+
+    const page = await selectAllPage(pool, start, 10, { eventTypes: [tag] });
+
+    expect(page.events).toEqual([]);
+    expect(page.scannedTo >= noise.position).toBe(true);
+  });
+
+  it('stops a filtered scan before a transaction that has not committed, and finds its event after it commits', async () => {
+    const tag = `Held${randomUUID().slice(0, 8)}`;
+    const before = await store.appendToStream(`held-ws1.${tag}-before`, [{ id: randomUUID(), type: 'Noise', data: {} }]);
+    let entered!: () => void;
+    let release!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    holds.set(`held-ws1.${tag}`, { entered, released: new Promise<void>((resolve) => (release = resolve)) });
+    const held = store.appendToStream(`held-ws1.${tag}`, [{ id: randomUUID(), type: tag, data: {} }]);
+    await inside;
+    const after = await store.appendToStream(`held-ws1.${tag}-after`, [{ id: randomUUID(), type: 'Noise', data: {} }]);
+
+    const page = await selectAllPage(pool, before.position, 10, { eventTypes: [tag] });
+    release();
+    const committed = await held;
+
+    expect(page.events).toEqual([]);
+    expect(page.scannedTo < committed.position).toBe(true);
+    expect(page.scannedTo < after.position).toBe(true);
+    const next = await selectAllPage(pool, page.scannedTo, 10, { eventTypes: [tag] });
+    expect(next.events.map((event) => event.position)).toEqual([committed.position]);
+  });
 });
 
 describe('Postgres event store: immutability and tampering', () => {

@@ -70,21 +70,32 @@ export async function selectAllPage(pool: Pool, after: Position, maxCount: numbe
     events.push(...(await selectWindow(pool, { after: from, horizon, maxCount: remaining, window: filtered ? window : remaining, filter })));
     if (events.length >= maxCount || !filtered) return { events, scannedTo: events.at(-1)?.position ?? from };
     const end = await windowEnd(pool, from, horizon, window);
-    if (!end) return { events, scannedTo: events.at(-1)?.position ?? from };
-    from = end;
+    if (!end) return { events, scannedTo: from };
+    if (!end.full) return { events, scannedTo: end.last };
+    from = end.last;
   }
 }
 
-/** Position of the last row of the window after `after`, or undefined when the window reaches the horizon. */
-async function windowEnd(pool: Pool, after: Position, horizon: string, window: number): Promise<Position | undefined> {
+/**
+ * The last row of the window after `after` that is below the horizon, and
+ * whether the window was full up to it (so more may follow). Everything below
+ * the horizon has committed, so a filtered read that matched nothing in the
+ * window has still looked at it all: its subscription resumes after that row
+ * instead of scanning the same rows again on every poll.
+ */
+async function windowEnd(pool: Pool, after: Position, horizon: string, window: number): Promise<{ last: Position; full: boolean } | undefined> {
   const { major, minor } = decodePosition(after);
-  const { rows } = await pool.query<{ pos: Position; visible: boolean }>(
-    `SELECT lpad(tx_id::text, 20, '0') || ':' || lpad(position::text, 20, '0') AS pos, tx_id < $3::xid8 AS visible
-     FROM es_events WHERE (tx_id, position) > ($1::xid8, $2::bigint)
-     ORDER BY tx_id, position OFFSET $4 LIMIT 1`,
-    [major.toString(), minor.toString(), horizon, window - 1],
+  const { rows } = await pool.query<{ pos: Position; n: string }>(
+    `SELECT lpad(tx_id::text, 20, '0') || ':' || lpad(position::text, 20, '0') AS pos, n FROM (
+       SELECT tx_id, position, row_number() OVER (ORDER BY tx_id, position) AS n FROM (
+         SELECT tx_id, position FROM es_events WHERE (tx_id, position) > ($1::xid8, $2::bigint)
+         ORDER BY tx_id, position LIMIT $4
+       ) w
+     ) numbered WHERE tx_id < $3::xid8 ORDER BY n DESC LIMIT 1`,
+    [major.toString(), minor.toString(), horizon, window],
   );
-  return rows[0]?.visible ? rows[0].pos : undefined;
+  const row = rows[0];
+  return row && { last: row.pos, full: Number(row.n) === window };
 }
 
 interface Window {

@@ -6,6 +6,7 @@ import type { AllPage } from './postgres-read';
 type ReadPage = (after: Position, maxCount: number, filter?: AllFilter) => Promise<AllPage>;
 
 interface PageRead {
+  from: Position;
   seen: number;
   page: Promise<AllPage>;
 }
@@ -30,7 +31,7 @@ export function pollingSubscription(
     const seen = waiter.version();
     const page = readPage(from, batchSize, filter);
     page.catch(() => undefined);
-    return { seen, page };
+    return { from, seen, page };
   }
 
   async function* events(): AsyncGenerator<RecordedEvent> {
@@ -38,7 +39,7 @@ export function pollingSubscription(
     let retryMs = 0;
     try {
       while (!closed) {
-        const { seen } = next;
+        const { from, seen } = next;
         const page = await next.page;
         const full = page.events.length === batchSize;
         if (full) next = read(page.scannedTo);
@@ -47,7 +48,8 @@ export function pollingSubscription(
           if (closed) return;
         }
         if (full) continue;
-        if (page.events.length > 0) retryMs = 0;
+        // Progress is any row looked at, matched by the filter or not.
+        if (page.events.length > 0 || page.scannedTo !== from) retryMs = 0;
         // A notification that brought nothing visible means an older transaction is
         // still open; look again soon instead of waiting for the next notification.
         retryMs = waiter.version() !== seen || retryMs > 0 ? Math.min(Math.max(retryMs * 2, 10), pollIntervalMs) : 0;
