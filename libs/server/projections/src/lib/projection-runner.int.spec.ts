@@ -131,6 +131,30 @@ describe('projection runner', () => {
   }, 30_000);
 });
 
+describe('projection checkpoints', () => {
+  it('announces only the checkpoints the live publisher follows', async () => {
+    const listener = await pool.connect();
+    const payloads: string[] = [];
+    listener.on('notification', (message) => payloads.push(message.payload ?? ''));
+    await listener.query('LISTEN trailmark_checkpoints');
+    try {
+      const position = await appendNumbered(`announce${randomUUID().slice(0, 8)}`, 1);
+      for (const projection of ['directory', 'record-timeline', 'activity-feed', 'stats']) {
+        await pool.query(
+          `INSERT INTO projection_checkpoints (projection, position) VALUES ($1, $2)
+           ON CONFLICT (projection) DO UPDATE SET position = excluded.position`,
+          [projection, position],
+        );
+      }
+      await listener.query('SELECT 1');
+      expect(payloads).toEqual(['activity-feed', 'stats']);
+    } finally {
+      await listener.query('UNLISTEN *');
+      listener.release();
+    }
+  });
+});
+
 describe('projection runner shutdown', () => {
   it('stops promptly when stopped while it is still starting', async () => {
     for (let i = 0; i < 5; i += 1) {

@@ -14,6 +14,7 @@ import { AppenderMarker1763770690000 } from './1763770690000-appender-marker';
 import { Notifications1763770700000 } from './1763770700000-notifications';
 import { Streaming1763770750000 } from './1763770750000-streaming';
 import { ActivityFeedSearchIndex1763770800000 } from './1763770800000-activity-feed-search-index';
+import { CheckpointNotifyWatched1763771000000 } from './1763771000000-checkpoint-notify-watched';
 
 export const migrations = [
   EventStoreSchema1763769600000,
@@ -32,4 +33,5 @@ export const migrations = [
   Notifications1763770700000,
   Streaming1763770750000,
   ActivityFeedSearchIndex1763770800000,
+  CheckpointNotifyWatched1763771000000,
 ];
