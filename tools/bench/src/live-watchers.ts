@@ -54,14 +54,16 @@ interface Timings {
 async function watch(node: string, token: string, channel: LiveChannel, timings: Timings): Promise<Watcher> {
   const socket: Socket<LiveServerEvents, LiveClientEvents> = io(`${node}${LIVE_NAMESPACE}`, { transports: ['websocket'], auth: { token }, reconnectionDelay: 100 });
   const watcher: Watcher = { channel, socket, from: '', position: '', eventIds: [], outOfOrder: 0, ticks: 0, reconnects: 0 };
-  socket.on('feed:item', ({ item }) => {
+  socket.on('feed:items', ({ items }) => {
     const now = Date.now();
-    timings.latencies.push(now - Date.parse(item.recordedAt));
-    const published = timings.publishedAt.get(item.eventId);
-    if (published !== undefined) timings.afterPublish.push(now - published);
-    if (item.position <= watcher.position) watcher.outOfOrder += 1;
-    watcher.position = item.position;
-    watcher.eventIds.push(item.eventId);
+    for (const item of items) {
+      timings.latencies.push(now - Date.parse(item.recordedAt));
+      const published = timings.publishedAt.get(item.eventId);
+      if (published !== undefined) timings.afterPublish.push(now - published);
+      if (item.position <= watcher.position) watcher.outOfOrder += 1;
+      watcher.position = item.position;
+      watcher.eventIds.push(item.eventId);
+    }
   });
   socket.on('stats:tick', () => (watcher.ticks += 1));
   const caughtUp = new Promise<void>((resolve) =>

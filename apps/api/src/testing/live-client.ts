@@ -75,9 +75,11 @@ export function connectLive(baseUrl: string, options: LiveClientOptions = {}): L
     // A resubscribe cut short by another drop is made again on the next connect.
     for (const [channelKey, channel] of channels) client.subscribe(channel, positions.get(channelKey)).catch(() => undefined);
   });
-  socket.on('feed:item', ({ channelKey, item }) => {
-    received.set(channelKey, received.get(channelKey) ?? []).get(channelKey)?.push(item);
-    hold(channelKey, item.position);
+  socket.on('feed:items', ({ channelKey, items }) => {
+    for (const item of items) {
+      received.set(channelKey, received.get(channelKey) ?? []).get(channelKey)?.push(item);
+      hold(channelKey, item.position);
+    }
   });
   socket.on('stats:tick', (tick) => client.ticks.push(tick));
   socket.on('live:caught-up', (message) => {

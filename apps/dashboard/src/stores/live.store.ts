@@ -79,11 +79,13 @@ export const useLiveStore = defineStore('live', () => {
       connected.value = false;
       following.forEach((entry) => (entry.key = null));
     });
-    socket.on('feed:item', ({ channelKey, item }) => {
+    socket.on('feed:items', ({ channelKey, items }) => {
       const entry = byKey(channelKey);
       if (!entry) return;
-      entry.after = latest(entry.after, item.position);
-      entry.handlers.item?.(item);
+      for (const item of items) {
+        entry.after = latest(entry.after, item.position);
+        entry.handlers.item?.(item);
+      }
     });
     socket.on('stats:tick', ({ channelKey, position }) => {
       const entry = byKey(channelKey);

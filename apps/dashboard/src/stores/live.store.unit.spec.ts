@@ -77,8 +77,8 @@ describe('the live store', () => {
       { channel: { kind: 'workspace', workspaceId: 'ws-1' }, after: undefined },
       { channel: { kind: 'stats', workspaceId: 'ws-1' }, after: undefined },
     ]);
-    socket.server('feed:item', { channelKey: 'workspace:ws-1', item: activityItem(7) });
-    socket.server('feed:item', { channelKey: 'someone-else', item: activityItem(8) });
+    socket.server('feed:items', { channelKey: 'workspace:ws-1', items: [activityItem(7)] });
+    socket.server('feed:items', { channelKey: 'someone-else', items: [activityItem(8)] });
     socket.server('stats:tick', { channelKey: 'stats:ws-1', workspaceId: 'ws-1', position: '000000000009' });
     expect(items).toEqual(['event-7']);
     expect(ticks).toBe(1);
@@ -88,7 +88,7 @@ describe('the live store', () => {
     const { socket, live } = connected();
     live.follow({ kind: 'workspace', workspaceId: 'ws-1' }, { item: () => undefined });
     socket.up();
-    socket.server('feed:item', { channelKey: 'workspace:ws-1', item: activityItem(41) });
+    socket.server('feed:items', { channelKey: 'workspace:ws-1', items: [activityItem(41)] });
     socket.server('live:caught-up', { channelKey: 'workspace:ws-1', position: '000000000041' });
     socket.down();
     expect(live.status).toBe('reconnecting');
@@ -104,7 +104,7 @@ describe('the live store', () => {
     socket.up();
     expect(socket.subscriptions[0].after).toBeUndefined();
     page.newest = '000000000050';
-    socket.server('feed:item', { channelKey: 'workspace:ws-1', item: activityItem(41) });
+    socket.server('feed:items', { channelKey: 'workspace:ws-1', items: [activityItem(41)] });
     socket.down();
     socket.up();
     expect(socket.subscriptions.at(-1)?.after).toBe('000000000050');

@@ -34,22 +34,36 @@ export class LiveHub {
     if (missed) this.all().forEach((subscription) => subscription.missedUpTo(batch.last));
     this.ticks.counted(batch.statsAt);
     const checked = new Map<LiveSocket, boolean>();
+    const accepted = new Map<LiveSubscription, ActivityItem[]>();
     for (const { workspaceId, item } of batch.items) {
-      const audience = new Map<string, LiveSocket[]>();
       this.byWorkspace.get(workspaceId)?.forEach((subscription) => {
         if (!this.keepsUp(subscription.socket, checked) || !subscription.offer(workspaceId, item)) return;
-        const sockets = audience.get(subscription.channel.key);
-        if (sockets) sockets.push(subscription.socket);
-        else audience.set(subscription.channel.key, [subscription.socket]);
+        const items = accepted.get(subscription);
+        if (items) items.push(item);
+        else accepted.set(subscription, [item]);
       });
-      audience.forEach((sockets, channelKey) => this.send(sockets, channelKey, item));
     }
+    this.sendAll(accepted);
   }
 
-  /** Many dashboards follow the same channel: the message is then encoded once and written to each of their sockets. */
-  private send(sockets: LiveSocket[], channelKey: string, item: ActivityItem): void {
-    if (sockets.length === 1 || !this.namespace) sockets.forEach((socket) => socket.emit('feed:item', { channelKey, item }));
-    else this.namespace.local.to(sockets.map((socket) => socket.id)).emit('feed:item', { channelKey, item });
+  /**
+   * One message per subscription with everything it accepted from the batch.
+   * Subscriptions of one channel that accepted the same items (all those that
+   * are live, usually) share one message, encoded once and written to each of
+   * their sockets.
+   */
+  private sendAll(accepted: Map<LiveSubscription, ActivityItem[]>): void {
+    const audiences = new Map<string, { channelKey: string; items: ActivityItem[]; sockets: LiveSocket[] }>();
+    accepted.forEach((items, { channel, socket }) => {
+      const same = `${channel.key}\u0000${items[0].position}\u0000${items.length}`;
+      const audience = audiences.get(same);
+      if (audience) audience.sockets.push(socket);
+      else audiences.set(same, { channelKey: channel.key, items, sockets: [socket] });
+    });
+    audiences.forEach(({ channelKey, items, sockets }) => {
+      if (sockets.length === 1 || !this.namespace) sockets.forEach((socket) => socket.emit('feed:items', { channelKey, items }));
+      else this.namespace.local.to(sockets.map((socket) => socket.id)).emit('feed:items', { channelKey, items });
+    });
   }
 
   /** Checked once per socket and batch, before it sends anything of the batch. */

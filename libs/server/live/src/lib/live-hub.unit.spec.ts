@@ -13,12 +13,12 @@ function fakeSocket(id: string, queued = 0) {
   return { socket, emitted, conn };
 }
 
-function fakeSubscription(socket: LiveSocket, workspaceId: string, key = `workspace:${workspaceId}`) {
+function fakeSubscription(socket: LiveSocket, workspaceId: string, key = `workspace:${workspaceId}`, accepts: (item: ActivityItem) => boolean = () => true) {
   const missed: string[] = [];
   const subscription: LiveSubscription = {
     socket,
     channel: { key, kind: 'feed', action: 'activity.read_workspace', filter: { workspaceId } } satisfies ResolvedChannel,
-    offer: () => true,
+    offer: (_workspaceId, offered) => accepts(offered),
     missedUpTo: (position) => missed.push(position),
     catchUp: async () => undefined,
     position: null,
@@ -38,8 +38,34 @@ describe('LiveHub', () => {
     hub.add(fakeSubscription(b.socket, 'ws-2').subscription);
     hub.receive(batch(null, '1'));
     hub.receive(batch('1', '3', [{ workspaceId: 'ws-1', item: item('2') }, { workspaceId: 'ws-2', item: item('3') }]));
-    expect(a.emitted).toEqual([{ channelKey: 'workspace:ws-1', item: item('2') }]);
-    expect(b.emitted).toEqual([{ channelKey: 'workspace:ws-2', item: item('3') }]);
+    expect(a.emitted).toEqual([{ channelKey: 'workspace:ws-1', items: [item('2')] }]);
+    expect(b.emitted).toEqual([{ channelKey: 'workspace:ws-2', items: [item('3')] }]);
+  });
+
+  it('sends each subscription one message with everything it accepted from a batch, in order', () => {
+    const hub = new LiveHub(1000);
+    const [all, some] = [fakeSocket('all'), fakeSocket('some')];
+    hub.add(fakeSubscription(all.socket, 'ws-1').subscription);
+    hub.add(fakeSubscription(some.socket, 'ws-1', 'record:ws-1:ticket:T-1', (offered) => offered.position !== '3').subscription);
+    hub.receive(batch(null, '1'));
+    hub.receive(batch('1', '4', ['2', '3', '4'].map((position) => ({ workspaceId: 'ws-1', item: item(position) }))));
+    expect(all.emitted).toEqual([{ channelKey: 'workspace:ws-1', items: [item('2'), item('3'), item('4')] }]);
+    expect(some.emitted).toEqual([{ channelKey: 'record:ws-1:ticket:T-1', items: [item('2'), item('4')] }]);
+  });
+
+  it('encodes one message for the sockets of a channel that accepted the same items, and a separate one for a socket that did not', () => {
+    const hub = new LiveHub(1000);
+    const broadcasts: Array<{ to: string[]; message: unknown }> = [];
+    hub.attach({ local: { to: (to: string[]) => ({ emit: (_event: string, message: unknown) => broadcasts.push({ to, message }) }) } } as never);
+    const [a, b, late] = [fakeSocket('a'), fakeSocket('b'), fakeSocket('late')];
+    hub.add(fakeSubscription(a.socket, 'ws-1').subscription);
+    hub.add(fakeSubscription(b.socket, 'ws-1').subscription);
+    hub.add(fakeSubscription(late.socket, 'ws-1', 'workspace:ws-1', (offered) => offered.position > '2').subscription);
+    hub.receive(batch(null, '1'));
+    hub.receive(batch('1', '3', ['2', '3'].map((position) => ({ workspaceId: 'ws-1', item: item(position) }))));
+    expect(broadcasts).toEqual([{ to: ['a', 'b'], message: { channelKey: 'workspace:ws-1', items: [item('2'), item('3')] } }]);
+    expect([a.emitted, b.emitted]).toEqual([[], []]);
+    expect(late.emitted).toEqual([{ channelKey: 'workspace:ws-1', items: [item('3')] }]);
   });
 
   it('catches every subscription up when a batch does not follow the one before, or a new chain starts', () => {
@@ -65,7 +91,7 @@ describe('LiveHub', () => {
     hub.receive(batch(null, '1'));
     hub.receive(batch('1', '2', [{ workspaceId: 'ws-1', item: item('2') }]));
     expect([slow.conn.closed, slow.emitted]).toEqual([true, []]);
-    expect([fine.conn.closed, fine.emitted]).toEqual([false, [{ channelKey: 'workspace:ws-1', item: item('2') }]]);
+    expect([fine.conn.closed, fine.emitted]).toEqual([false, [{ channelKey: 'workspace:ws-1', items: [item('2')] }]]);
   });
 
   it('forgets what a socket followed once it is gone', () => {

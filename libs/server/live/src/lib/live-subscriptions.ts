@@ -61,7 +61,7 @@ export class FeedSubscription implements LiveSubscription {
         await this.replay();
         if (this.closed) return;
         held = this.cursor.endCatchUp();
-        held?.forEach((item) => this.send(item));
+        if (held) this.send(held);
       }
     } catch {
       // The database is out of reach: the client reconnects and resumes from its last position.
@@ -80,16 +80,14 @@ export class FeedSubscription implements LiveSubscription {
     for (let count = PAGE; count === PAGE && !this.closed; ) {
       const items = await this.deps.read(this.channel.filter, this.cursor.position, PAGE);
       count = items.length;
-      for (const item of this.cursor.replayed(items)) {
-        await drained(this.socket, this.deps.maxBufferedBytes / 2);
-        this.send(item);
-      }
+      await drained(this.socket, this.deps.maxBufferedBytes / 2);
+      this.send(this.cursor.replayed(items));
     }
   }
 
-  private send(item: ActivityItem): void {
-    if (this.closed) return;
-    this.socket.emit('feed:item', { channelKey: this.channel.key, item });
+  private send(items: ActivityItem[]): void {
+    if (this.closed || items.length === 0) return;
+    this.socket.emit('feed:items', { channelKey: this.channel.key, items });
   }
 }
 

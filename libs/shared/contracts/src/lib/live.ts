@@ -17,7 +17,7 @@ export type LiveChannel =
       /** `workspace` (the default: everyone's activity, admin and above) or `mine` (ticks for your own activity only). */
       scope?: 'workspace' | 'mine';
     }
-  /** Your own notification stream: `feed:item` for each alert raised for you (AlertRaised) and each time you mark some read (NotificationsRead). */
+  /** Your own notification stream: `feed:items` carrying each alert raised for you (AlertRaised) and each time you mark some read (NotificationsRead). */
   | { kind: 'notifications'; workspaceId: string };
 
 /**
@@ -51,10 +51,14 @@ export interface LiveClientEvents {
   unsubscribe: (request: { channelKey: string }, ack: (result: { ok: boolean }) => void) => void;
 }
 
-/** A feed item for one subscribed channel, in position order; `position` is the item's. */
-export interface LiveFeedItem {
+/**
+ * New feed items for one subscribed channel, in position order, as many as
+ * arrived together (a committed batch, or a page of a catch-up): a burst is
+ * one message, not one per item.
+ */
+export interface LiveFeedItems {
   channelKey: string;
-  item: ActivityItem;
+  items: ActivityItem[];
 }
 
 /** Stats changed for the workspace; bursts are coalesced into one tick. `position` is the latest counted. */
@@ -66,7 +70,7 @@ export interface LiveStatsTick {
 
 /** Server → client events. */
 export interface LiveServerEvents {
-  'feed:item': (message: LiveFeedItem) => void;
+  'feed:items': (message: LiveFeedItems) => void;
   'stats:tick': (message: LiveStatsTick) => void;
   /** Catch-up after `after` is complete for the channel; what follows is live. */
   'live:caught-up': (message: { channelKey: string; position: string | null }) => void;
