@@ -41,7 +41,9 @@ export async function startLiveCluster(databaseUrl: string): Promise<LiveCluster
 }
 
 function spawnProjector(databaseUrl: string, redisUrl: string): ChildProcess {
-  return spawn(process.execPath, ['-r', './tools/scripts/register.cjs', join('apps', 'projector', 'src', 'main.ts')], {
+  // BENCH_PROJECTOR_NODE_ARGS passes flags such as --cpu-prof to the projector for profiling.
+  const nodeArgs = process.env['BENCH_PROJECTOR_NODE_ARGS']?.split(' ').filter(Boolean) ?? [];
+  return spawn(process.execPath, [...nodeArgs, '-r', './tools/scripts/register.cjs', join('apps', 'projector', 'src', 'main.ts')], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -27,7 +27,8 @@ export class SessionsRepository {
    * person, unless `asSignedIn` asks for whoever actually signed in.
    */
   async principalFor(tokenHash: string, { asSignedIn = false } = {}): Promise<Principal | undefined> {
-    const { rows } = await this.pool.query<PrincipalRow>(PRINCIPAL, [tokenHash, asSignedIn]);
+    // Named: every authenticated request runs it, so each connection plans it once.
+    const { rows } = await this.pool.query<PrincipalRow>({ name: 'auth_session_principal', text: PRINCIPAL, values: [tokenHash, asSignedIn] });
     if (!rows[0]) return undefined;
     const { impersonatorId, impersonationWorkspaceId, ...principal } = rows[0];
     return impersonatorId && impersonationWorkspaceId ? { ...principal, impersonatorId, impersonationWorkspaceId } : principal;

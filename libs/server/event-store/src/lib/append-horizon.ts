@@ -46,7 +46,38 @@ const HORIZON_SQL = `
     pg_snapshot_xmax((SELECT s FROM snap))
   )::text AS horizon`;
 
+/** A named statement: each connection plans it once, not on every poll. */
 export async function appendHorizon(pool: Pick<Pool, 'query'>): Promise<string> {
-  const { rows } = await pool.query<{ horizon: string }>(HORIZON_SQL);
+  const { rows } = await pool.query<{ horizon: string }>({ name: 'es_append_horizon', text: HORIZON_SQL });
   return rows[0].horizon;
+}
+
+/**
+ * `appendHorizon` for many readers of one pool: callers that arrive while a
+ * look is under way share the next one, which starts when it ends. Each
+ * caller still gets a horizon looked up after it asked, so nothing committed
+ * before the call is missed; the projections of one process, all woken by the
+ * same append, then cost one or two looks instead of one each.
+ */
+export function sharedAppendHorizon(pool: Pick<Pool, 'query'>): () => Promise<string> {
+  let current: Promise<string> | undefined;
+  let queued: Promise<string> | undefined;
+  const start = (): Promise<string> => {
+    const look = appendHorizon(pool).finally(() => {
+      if (current === look) current = undefined;
+    });
+    current = look;
+    return look;
+  };
+  return () => {
+    if (!current) return start();
+    queued ??= current.then(
+      () => undefined,
+      () => undefined,
+    ).then(() => {
+      queued = undefined;
+      return start();
+    });
+    return queued;
+  };
 }

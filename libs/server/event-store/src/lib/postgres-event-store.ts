@@ -9,6 +9,7 @@ import type {
   ExpectedRevision,
   SubscribeToAllOptions,
 } from './event-store.port';
+import { sharedAppendHorizon } from './append-horizon';
 import { type ChainLink, chainEvents, GENESIS_HASH } from './hash-chain';
 import { encodePosition, type Position } from './position';
 import { appendToStreamsAtomically } from './postgres-multi-append';
@@ -36,8 +37,9 @@ export function createPostgresEventStore(pool: Pool, options: PostgresEventStore
   const notifier = createPostgresNotifier(pool, EVENTS_CHANNEL);
   const subscriptions = new Set<AllSubscription>();
 
+  const horizon = sharedAppendHorizon(pool);
   const readPage = (after: Position, maxCount: number, filter?: AllFilter) =>
-    unavailableOnConnectionError(() => selectAllPage(pool, after, maxCount, filter));
+    unavailableOnConnectionError(() => selectAllPage(pool, after, maxCount, filter, horizon));
 
   return {
     kind: 'postgres',

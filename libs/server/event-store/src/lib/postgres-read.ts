@@ -61,8 +61,14 @@ export async function selectStream(pool: Pool, streamName: string, options: Read
  * all of it. A filtered read walks the order in bounded windows, so a call
  * never scans more than a window per query and a rare filter still advances.
  */
-export async function selectAllPage(pool: Pool, after: Position, maxCount: number, filter?: AllFilter): Promise<AllPage> {
-  const horizon = await appendHorizon(pool);
+export async function selectAllPage(
+  pool: Pool,
+  after: Position,
+  maxCount: number,
+  filter?: AllFilter,
+  horizonOf: () => Promise<string> = () => appendHorizon(pool),
+): Promise<AllPage> {
+  const horizon = await horizonOf();
   const filtered = Boolean(filter?.streamPrefixes?.length || filter?.eventTypes?.length);
   const events: RecordedEvent[] = [];
   for (let from = after, window = Math.max(2 * maxCount, 1000); ; window = Math.min(4 * window, MAX_WINDOW)) {
@@ -85,15 +91,16 @@ export async function selectAllPage(pool: Pool, after: Position, maxCount: numbe
  */
 async function windowEnd(pool: Pool, after: Position, horizon: string, window: number): Promise<{ last: Position; full: boolean } | undefined> {
   const { major, minor } = decodePosition(after);
-  const { rows } = await pool.query<{ pos: Position; n: string }>(
-    `SELECT lpad(tx_id::text, 20, '0') || ':' || lpad(position::text, 20, '0') AS pos, n FROM (
+  const { rows } = await pool.query<{ pos: Position; n: string }>({
+    name: 'es_all_window_end',
+    text: `SELECT lpad(tx_id::text, 20, '0') || ':' || lpad(position::text, 20, '0') AS pos, n FROM (
        SELECT tx_id, position, row_number() OVER (ORDER BY tx_id, position) AS n FROM (
          SELECT tx_id, position FROM es_events WHERE (tx_id, position) > ($1::xid8, $2::bigint)
          ORDER BY tx_id, position LIMIT $4
        ) w
      ) numbered WHERE tx_id < $3::xid8 ORDER BY n DESC LIMIT 1`,
-    [major.toString(), minor.toString(), horizon, window],
-  );
+    values: [major.toString(), minor.toString(), horizon, window],
+  });
   const row = rows[0];
   return row && { last: row.pos, full: Number(row.n) === window };
 }
@@ -127,6 +134,8 @@ async function selectWindow(pool: Pool, { after, horizon, maxCount, window, filt
     conditions.push(`event_type = ANY($${params.length}::text[])`);
   }
   const { rows } = await pool.query<EventRow>({
+    // Named per shape (no filter, stream prefixes, event types, both): planned once per connection.
+    name: `es_all_window_${filter?.streamPrefixes?.length ? 's' : ''}${filter?.eventTypes?.length ? 't' : ''}`,
     rowMode: 'array',
     types: TYPES,
     text: `SELECT ${COLUMNS} FROM (

@@ -1,17 +1,24 @@
 import type { Position } from '@trailmark/event-store';
 import type { Pool, PoolClient } from 'pg';
 
+// Named statements: every batch of every runner reads and saves a checkpoint, so each connection plans them once.
+
 export async function readCheckpoint(db: Pool | PoolClient, projection: string): Promise<Position | undefined> {
-  const { rows } = await db.query<{ position: Position }>('SELECT position FROM projection_checkpoints WHERE projection = $1', [projection]);
+  const { rows } = await db.query<{ position: Position }>({
+    name: 'projection_checkpoint_read',
+    text: 'SELECT position FROM projection_checkpoints WHERE projection = $1',
+    values: [projection],
+  });
   return rows[0]?.position;
 }
 
 export async function saveCheckpoint(client: PoolClient, projection: string, position: Position): Promise<void> {
-  await client.query(
-    `INSERT INTO projection_checkpoints (projection, position) VALUES ($1, $2)
+  await client.query({
+    name: 'projection_checkpoint_save',
+    text: `INSERT INTO projection_checkpoints (projection, position) VALUES ($1, $2)
      ON CONFLICT (projection) DO UPDATE SET position = excluded.position, updated_at = now()`,
-    [projection, position],
-  );
+    values: [projection, position],
+  });
 }
 
 /**
