@@ -131,6 +131,27 @@ describe('projection runner', () => {
   }, 30_000);
 });
 
+describe('projection batching', () => {
+  it("waits the projection's own linger for more events before applying a batch", async () => {
+    const category = `linger${randomUUID().slice(0, 8)}`;
+    const batches: number[] = [];
+    start({
+      name: `linger-${category}`,
+      filter: { streamPrefixes: [`${category}-`] },
+      lingerMs: 2000,
+      async apply(_client, events) {
+        batches.push(events.length);
+      },
+    });
+    await appendNumbered(category, 1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const last = await appendNumbered(category, 1, 1);
+
+    expect(await waitForCheckpoint(pool, `linger-${category}`, last, 10_000)).toBe(true);
+    expect(batches).toEqual([2]);
+  });
+});
+
 describe('projection checkpoints', () => {
   it('announces only the checkpoints the live publisher follows', async () => {
     const listener = await pool.connect();

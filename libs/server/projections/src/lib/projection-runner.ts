@@ -6,6 +6,7 @@ import type { Projection } from './projection';
 import { lockCheckpoint } from './rebuild/checkpoint-lock';
 
 const DEFAULT_BATCH_SIZE = 2000;
+const DEFAULT_LINGER_MS = 5;
 
 export interface RunnerLogger {
   info(message: string): void;
@@ -41,7 +42,8 @@ export interface RunningProjection {
  * `lockCheckpoint`), which lets a rebuild swap its tables in under a live runner.
  */
 export function runProjection(store: EventStore, pool: Pool, projection: Projection, options: RunnerOptions = {}): RunningProjection {
-  const { batchSize = DEFAULT_BATCH_SIZE, lingerMs = 5, retryMs = 1000, logger } = options;
+  const { batchSize = DEFAULT_BATCH_SIZE, retryMs = 1000, logger } = options;
+  const lingerMs = options.lingerMs ?? projection.lingerMs ?? DEFAULT_LINGER_MS;
   let stopped = false;
   let active = false;
   let closeSubscription: (() => Promise<void>) | undefined;

@@ -10,5 +10,15 @@ export interface Projection {
    * rebuild replays into copies of them and swaps them in. Required to rebuild.
    */
   tables?: readonly string[];
+  /**
+   * How long a batch may wait for more events after its first (5 ms unless
+   * set). Read models nobody waits on live (counters, per-user summaries)
+   * take longer, so a steady stream reaches them in fewer, larger
+   * transactions and leaves the CPU to the feed that live clients follow.
+   */
+  lingerMs?: number;
   apply(client: PoolClient, events: RecordedEvent[]): Promise<void>;
 }
+
+/** For `Projection.lingerMs`: read models that no live client or command waits on. */
+export const BACKGROUND_LINGER_MS = 100;
