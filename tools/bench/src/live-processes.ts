@@ -49,11 +49,11 @@ function benchmarkCpu(): Map<number, number> {
   return new Map(processes.filter(({ pid }) => inTree.has(pid)).map(({ pid, cpu }) => [pid, cpu]));
 }
 
-/** Busy and total CPU seconds of the whole machine so far. */
-function machineCpu(): { busy: number; total: number } {
+/** Busy, stolen (a virtual machine's CPU time its host gave to others) and total CPU seconds of the whole machine so far. */
+function machineCpu(): { busy: number; stolen: number; total: number } {
   const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
   const total = ticks.slice(0, 8).reduce((sum, value) => sum + value, 0) / TICKS;
-  return { busy: total - (ticks[3] + ticks[4]) / TICKS, total };
+  return { busy: total - (ticks[3] + ticks[4]) / TICKS, stolen: ticks[7] / TICKS, total };
 }
 
 export interface ProcessUsage {
@@ -69,6 +69,8 @@ export interface CpuBudget {
   /** Shares of all the machine's cores between start and stop: everything, and this benchmark's processes. */
   machinePercent: number;
   benchmarkPercent: number;
+  /** Share stolen by the host of a virtual machine, counted in `machinePercent`: figures from runs with much of it are not comparable. */
+  stolenPercent: number;
 }
 
 /** Samples the VmRSS of each pid every second (the first value and the peak), the CPU each used meanwhile, and the machine's. */
@@ -92,6 +94,7 @@ export function sampleProcesses(pids: readonly number[]): { stop(): { usage: Pro
           cores,
           machinePercent: ((machine.busy - machineAtStart.busy) / (machine.total - machineAtStart.total)) * 100,
           benchmarkPercent: (benchmark / seconds / cores) * 100,
+          stolenPercent: ((machine.stolen - machineAtStart.stolen) / (machine.total - machineAtStart.total)) * 100,
         },
       };
     },

@@ -134,8 +134,8 @@ function report(load: LoadResult, { watchers, latencies, afterPublish }: Watcher
     })),
     {
       name: `CPU of all ${budget.cores} cores`,
-      value: `${budget.machinePercent.toFixed(0)} % busy, ${budget.benchmarkPercent.toFixed(0)} % this bench`,
-      target: 'the rest: other processes',
+      value: `${budget.machinePercent.toFixed(0)} % busy, ${budget.benchmarkPercent.toFixed(0)} % this bench, ${budget.stolenPercent.toFixed(0)} % stolen`,
+      target: 'the rest: other processes; stolen: by the VM host',
     },
   ];
   printTable(`${OPTIONS.clients} clients on 2 api nodes, ${OPTIONS.rate} events/s for ${OPTIONS.seconds} s:`, figures);
