@@ -35,6 +35,12 @@ export const useFeedStore = defineStore('feed', () => {
   const error = ref<string | null>(null);
   /** Items that slid in live, for the animation. */
   const arrived = ref<string[]>([]);
+  /**
+   * Counts the pages loaded from the server. The table is keyed by it, so a
+   * new page replaces the rows at once; only live arrivals animate, and the
+   * rows of the page before never linger beside the new ones.
+   */
+  const pageLoads = ref(0);
   /** Live items pushed the first page's last row out, so its nextCursor would skip it. */
   let firstPageShifted = false;
   let latestRequest = 0;
@@ -57,6 +63,7 @@ export const useFeedStore = defineStore('feed', () => {
       const page = await list(current.workspaceId, { ...query.value, limit: PAGE_SIZE, cursor: cursors.value[index] });
       if (request !== latestRequest) return;
       items.value = page.items;
+      pageLoads.value += 1;
       total.value = page.total;
       nextCursor.value = page.nextCursor;
       pageIndex.value = index;
@@ -139,6 +146,7 @@ export const useFeedStore = defineStore('feed', () => {
     loading,
     error,
     arrived,
+    pageLoads,
     query,
     open,
     setFilters,

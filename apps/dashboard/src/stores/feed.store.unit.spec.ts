@@ -97,6 +97,17 @@ describe('live items in the feed store', () => {
     expect(feed.arrived).toEqual(['event-60']);
   });
 
+  it('keep the page they slide into (the table animates them), while a search loads a new page that replaces the rows', async () => {
+    list.mockResolvedValueOnce(page(50, 20, 'c1', 50)).mockResolvedValueOnce(page(40, 2, null, 2));
+    const feed = await opened();
+    const loaded = feed.pageLoads;
+    feed.receiveLive(activityItem(60, {}, NOW, 0), NOW);
+    expect(feed.pageLoads).toBe(loaded);
+    await feed.setFilters({ q: 'actor:agent-9' });
+    expect(feed.pageLoads).toBe(loaded + 1);
+    expect(feed.items.map((item) => item.eventId)).toEqual(['event-40', 'event-39']);
+  });
+
   it('are counted once, whether the page or the live channel saw them first', async () => {
     list.mockResolvedValueOnce(page(50, 20, 'c1', 50));
     const feed = await opened();
