@@ -15,7 +15,11 @@ import { argument, formatRate, measureWriters, progressBar, runBenchmark } from 
 /**
  * End-to-end ingestion over HTTP against the real API process: batches of 500
  * host events from 8 connections, beside the direct appendToStreams rate of the
- * same planned events on the same database. Usage: npm run bench:ingest [-- --requests 200]
+ * same planned events on the same database. Measured twice: with the
+ * projections in the API process (the embedded default, where they compete
+ * for the same cores), and on an api node with projections off, as in the
+ * scale-out mode where a projector runs elsewhere.
+ * Usage: npm run bench:ingest [-- --requests 200]
  */
 const BATCH = 500;
 const CONNECTIONS = 8;
@@ -27,15 +31,19 @@ async function main(): Promise<void> {
   const pool = testPool(postgres.url, CONNECTIONS + 2);
   pool.on('error', () => undefined);
   const store = createPostgresEventStore(pool);
-  const api = await startApiProcess(postgres.url, { TRAILMARK_OWNER_EMAIL: 'bench@trailmark.local', TRAILMARK_OWNER_PASSWORD: 'bench-password-1' });
+  let api = await startApiProcess(postgres.url, { TRAILMARK_OWNER_EMAIL: 'bench@trailmark.local', TRAILMARK_OWNER_PASSWORD: 'bench-password-1' });
   try {
     const { workspaceId, key } = await createApiKey(store, pool);
     process.stderr.write(`Preparing ${REQUESTS} requests of ${BATCH} events…\n`);
-    const bodies = Array.from({ length: REQUESTS }, () => JSON.stringify({ events: hostEvents(BATCH) }));
+    const bodies = () => Array.from({ length: REQUESTS }, () => JSON.stringify({ events: hostEvents(BATCH) }));
 
-    const http = await overHttp(api.url, key, bodies);
-    const direct = await directAppends(store, workspaceId, bodies.map((body) => JSON.parse(body)));
-    report(http, direct);
+    const first = bodies();
+    const http = await overHttp(api.url, key, first);
+    const direct = await directAppends(store, workspaceId, first.map((body) => JSON.parse(body)));
+    await api.stop();
+    api = await startApiProcess(postgres.url, { TRAILMARK_PROJECTIONS: 'off' });
+    const ingestNode = await overHttp(api.url, key, bodies());
+    report(http, direct, ingestNode);
   } finally {
     await api.stop();
     await store.close();
@@ -124,14 +132,18 @@ async function directAppends(store: ReturnType<typeof createPostgresEventStore>,
   });
 }
 
-function report(http: HttpResult, direct: { perSecond: number }): void {
+function report(http: HttpResult, direct: { perSecond: number }, ingestNode: HttpResult): void {
   const ratio = http.perSecond / direct.perSecond;
-  console.log(`\n${REQUESTS} requests of ${BATCH} events over ${CONNECTIONS} connections:`);
+  console.log(`\n${REQUESTS} requests of ${BATCH} events over ${CONNECTIONS} connections, projections in the API process:`);
   console.log(`  HTTP ingestion accepted      ${formatRate(http.perSecond).padStart(20)}   target >= ${TARGETS.rate.toLocaleString('en-US')}/s  ${http.perSecond >= TARGETS.rate ? 'PASS' : 'FAIL'}`);
   console.log(`  request latency p50 / p99    ${`${http.p50} ms / ${http.p99} ms`.padStart(20)}`);
   console.log(`  non-2xx answers              ${String(http.non2xx).padStart(20)}`);
   console.log(`  direct appendToStreams       ${formatRate(direct.perSecond).padStart(20)}`);
   console.log(`  HTTP / direct                ${`${ratio.toFixed(2)}x`.padStart(20)}   target >= ${TARGETS.direct}x  ${ratio >= TARGETS.direct ? 'PASS' : 'FAIL'}`);
+  console.log(`\nThe same on an api node with projections off (scale-out mode; the events are new):`);
+  console.log(`  HTTP ingestion accepted      ${formatRate(ingestNode.perSecond).padStart(20)}   target >= ${TARGETS.rate.toLocaleString('en-US')}/s  ${ingestNode.perSecond >= TARGETS.rate ? 'PASS' : 'FAIL'}`);
+  console.log(`  request latency p50 / p99    ${`${ingestNode.p50} ms / ${ingestNode.p99} ms`.padStart(20)}`);
+  console.log(`  non-2xx answers              ${String(ingestNode.non2xx).padStart(20)}`);
 }
 
 runBenchmark(main);
