@@ -71,13 +71,13 @@ export function sharedAppendHorizon(pool: Pick<Pool, 'query'>): () => Promise<st
   };
   return () => {
     if (!current) return start();
-    queued ??= current.then(
-      () => undefined,
-      () => undefined,
-    ).then(() => {
-      queued = undefined;
-      return start();
-    });
+    // Whether the look under way succeeds or fails, the next one starts after it.
+    queued ??= current
+      .catch(() => undefined)
+      .then(() => {
+        queued = undefined;
+        return start();
+      });
     return queued;
   };
 }
