@@ -131,7 +131,7 @@ describe('the Postgres event store and the horizon', () => {
         BEGIN IF NEW.stream_name = 'probe-slow' THEN PERFORM pg_sleep(1.5); END IF; RETURN NEW; END $$`);
       await admin.query('CREATE TRIGGER probe_slow BEFORE INSERT ON es_events FOR EACH ROW EXECUTE FUNCTION probe_slow_insert()');
       const slow = store.appendToStreams([{ streamName: 'probe-slow', events: [event('slow-1')] }]);
-      const running = await eventuallyXid(`SELECT backend_xid::text AS xid FROM pg_stat_activity WHERE query LIKE 'INSERT INTO es_events%' AND backend_xid IS NOT NULL`);
+      const running = await eventuallyXid(`SELECT backend_xid::text AS xid FROM pg_stat_activity WHERE query LIKE '%INSERT INTO es_events%' AND backend_xid IS NOT NULL`);
       expect(BigInt(await appendHorizon(pool)) % 4294967296n).toBe(running);
       await slow;
       expect(BigInt(await appendHorizon(pool)) % 4294967296n).not.toBe(running);

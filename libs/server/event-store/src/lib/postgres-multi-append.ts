@@ -88,26 +88,34 @@ function plan({ streamName, events, expectedRevision = 'any' }: StreamAppend, he
 }
 
 async function insert(client: PoolClient, links: ChainLink[], planned: Array<{ streamName: string; links: ChainLink[] }>): Promise<Position> {
-  // One JSON document instead of six array parameters: serialising and parsing
-  // JSON is native on both sides, array literals are escaped value by value.
+  const written = planned.filter((p) => p.links.length > 0);
+  // One statement for the events, the stream heads and the notification: the
+  // transaction id is assigned by the first write, and from then until the
+  // commit every reader of $all waits for this transaction, so nothing else
+  // takes a round trip in between. One JSON document instead of six array
+  // parameters: serialising and parsing JSON is native on both sides, array
+  // literals are escaped value by value.
   const { rows } = await client.query<{ tx: string; position: string }>(
-    `INSERT INTO es_events (event_id, stream_name, revision, event_type, data, metadata, recorded_at)
-     SELECT e.id, e.stream, e.rev, e.type, e.data, e.metadata, $2
-     FROM json_to_recordset($1::json) AS e(id text, stream text, rev bigint, type text, data json, metadata json)
-     RETURNING tx_id::text AS tx, position`,
+    `WITH heads AS (
+       INSERT INTO es_streams (stream_name, revision, head_hash)
+       SELECT * FROM unnest($3::text[], $4::bigint[], $5::text[])
+       ON CONFLICT (stream_name) DO UPDATE SET revision = excluded.revision, head_hash = excluded.head_hash, updated_at = now()
+     ), events AS (
+       INSERT INTO es_events (event_id, stream_name, revision, event_type, data, metadata, recorded_at)
+       SELECT e.id, e.stream, e.rev, e.type, e.data, e.metadata, $2
+       FROM json_to_recordset($1::json) AS e(id text, stream text, rev bigint, type text, data json, metadata json)
+       RETURNING tx_id, position
+     )
+     SELECT tx_id::text AS tx, position, (SELECT pg_notify($6, '')) AS notified FROM events`,
     [
       JSON.stringify(links.map((link) => ({ id: link.id, stream: link.streamName, rev: link.revision, type: link.type, data: link.data, metadata: link.metadata }))),
       links[0].metadata['recordedAt'],
+      written.map((p) => p.streamName),
+      written.map((p) => p.links[p.links.length - 1].revision),
+      written.map((p) => p.links[p.links.length - 1].metadata['hash']),
+      EVENTS_CHANNEL,
     ],
   );
-  const written = planned.filter((p) => p.links.length > 0);
-  await client.query(
-    `INSERT INTO es_streams (stream_name, revision, head_hash)
-     SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[])
-     ON CONFLICT (stream_name) DO UPDATE SET revision = excluded.revision, head_hash = excluded.head_hash, updated_at = now()`,
-    [written.map((p) => p.streamName), written.map((p) => p.links[p.links.length - 1].revision), written.map((p) => p.links[p.links.length - 1].metadata['hash'])],
-  );
-  await client.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, '']);
   const last = rows.reduce((max, row) => (BigInt(row.position) > max ? BigInt(row.position) : max), 0n);
   return encodePosition(BigInt(rows[0].tx), last);
 }
