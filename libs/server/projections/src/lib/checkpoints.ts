@@ -1,5 +1,5 @@
 import type { Position } from '@trailmark/event-store';
-import type { Pool, PoolClient } from 'pg';
+import { escapeLiteral, type Pool, type PoolClient } from 'pg';
 
 // Named statements: every batch of every runner reads and saves a checkpoint, so each connection plans them once.
 
@@ -19,6 +19,14 @@ export async function saveCheckpoint(client: PoolClient, projection: string, pos
      ON CONFLICT (projection) DO UPDATE SET position = excluded.position, updated_at = now()`,
     values: [projection, position],
   });
+}
+
+/** `saveCheckpoint` and COMMIT in one round trip (the simple query protocol), for the runner's batches. */
+export async function saveCheckpointAndCommit(client: PoolClient, projection: string, position: Position): Promise<void> {
+  await client.query(
+    `INSERT INTO projection_checkpoints (projection, position) VALUES (${escapeLiteral(projection)}, ${escapeLiteral(position)})
+     ON CONFLICT (projection) DO UPDATE SET position = excluded.position, updated_at = now(); COMMIT`,
+  );
 }
 
 /**

@@ -1,9 +1,9 @@
-import type { EventStore } from '@trailmark/event-store';
+import type { EventStore, Position, RecordedEvent } from '@trailmark/event-store';
 import type { Pool, PoolClient } from 'pg';
 import { batchesOf } from './batches';
-import { readCheckpoint, saveCheckpoint } from './checkpoints';
+import { readCheckpoint, saveCheckpointAndCommit } from './checkpoints';
 import type { Projection } from './projection';
-import { lockCheckpoint } from './rebuild/checkpoint-lock';
+import { beginAtCheckpoint } from './rebuild/checkpoint-lock';
 
 const DEFAULT_BATCH_SIZE = 2000;
 const DEFAULT_LINGER_MS = 5;
@@ -39,7 +39,7 @@ export interface RunningProjection {
  * and the checkpoint in one transaction, so a crash mid-batch rolls back both
  * and the next run starts again after the last committed batch. A batch
  * commits only while the checkpoint is still the one it started from (see
- * `lockCheckpoint`), which lets a rebuild swap its tables in under a live runner.
+ * `beginAtCheckpoint`), which lets a rebuild swap its tables in under a live runner.
  */
 export function runProjection(store: EventStore, pool: Pool, projection: Projection, options: RunnerOptions = {}): RunningProjection {
   const { batchSize = DEFAULT_BATCH_SIZE, retryMs = 1000, logger } = options;
@@ -81,12 +81,7 @@ export function runProjection(store: EventStore, pool: Pool, projection: Project
         if (stopped || lockLost) break;
         const last = batch[batch.length - 1].position;
         // Leaving the loop waits for the subscription's pending read, which only a new event would end: close it first.
-        const applied = await inTransaction(pool, async (client) => {
-          if ((await lockCheckpoint(client, projection.name)) !== checkpoint) return false;
-          await projection.apply(client, batch);
-          await saveCheckpoint(client, projection.name, last);
-          return true;
-        }).catch(async (error: unknown) => {
+        const applied = await applyBatch(pool, projection, checkpoint, batch).catch(async (error: unknown) => {
           await subscription.close();
           throw error;
         });
@@ -127,6 +122,30 @@ export function runProjection(store: EventStore, pool: Pool, projection: Project
       await loop;
     },
   };
+}
+
+/**
+ * Applies one batch and moves the checkpoint to its last event, in one
+ * transaction that commits only while the checkpoint is still `from`; false
+ * when it was not. Three round trips for a batch whose projection takes one:
+ * BEGIN goes with the checkpoint lock and read, COMMIT with the save.
+ */
+async function applyBatch(pool: Pool, projection: Projection, from: Position | undefined, batch: RecordedEvent[]): Promise<boolean> {
+  const client = await pool.connect();
+  try {
+    if ((await beginAtCheckpoint(client, projection.name)) !== from) {
+      await client.query('ROLLBACK');
+      return false;
+    }
+    await projection.apply(client, batch);
+    await saveCheckpointAndCommit(client, projection.name, batch[batch.length - 1].position);
+    return true;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 }
 
 /** Runs `work` in a transaction on a pooled connection: committed when it resolves, rolled back when it throws. */
