@@ -69,6 +69,13 @@ export interface SubscribeToAllOptions {
   filter?: AllFilter;
   /** Events fetched per catch-up read. */
   batchSize?: number;
+  /**
+   * Once caught up, the least time between the starts of two reads: news
+   * that comes sooner waits for it. For followers that need not see each
+   * event at once, so a steady stream reaches them in fewer reads. Stores
+   * that push events (EventStoreDB) need no reads and ignore it.
+   */
+  minReadIntervalMs?: number;
 }
 
 /** Catch-up-then-live subscription to `$all`, pulled with `for await`. */

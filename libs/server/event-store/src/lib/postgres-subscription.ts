@@ -8,6 +8,7 @@ type ReadPage = (after: Position, maxCount: number, filter?: AllFilter) => Promi
 interface PageRead {
   from: Position;
   seen: number;
+  startedAt: number;
   page: Promise<AllPage>;
 }
 
@@ -17,21 +18,33 @@ interface PageRead {
  * While catching up, the page after a full one is read while the consumer
  * works through it, so reading and applying overlap. Pulled by `for await`,
  * so a slow consumer slows only its own reads, by at most one page ahead.
+ * With `minReadIntervalMs`, a read after a short page starts no sooner than
+ * that after the one before it.
  */
 export function pollingSubscription(
   readPage: ReadPage,
   waiter: NotificationWaiter,
-  { after, filter, batchSize = 1000 }: SubscribeToAllOptions & { after: Position },
+  { after, filter, batchSize = 1000, minReadIntervalMs = 0 }: SubscribeToAllOptions & { after: Position },
   pollIntervalMs: number,
 ): AllSubscription {
   let closed = false;
+  let endPause: (() => void) | undefined;
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      endPause = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
 
   /** A read started now, with the notification version it began at; its failure surfaces when it is awaited. */
   function read(from: Position): PageRead {
     const seen = waiter.version();
+    const startedAt = Date.now();
     const page = readPage(from, batchSize, filter);
     page.catch(() => undefined);
-    return { from, seen, page };
+    return { from, seen, startedAt, page };
   }
 
   async function* events(): AsyncGenerator<RecordedEvent> {
@@ -39,7 +52,7 @@ export function pollingSubscription(
     let retryMs = 0;
     try {
       while (!closed) {
-        const { from, seen } = next;
+        const { from, seen, startedAt } = next;
         const page = await next.page;
         const full = page.events.length === batchSize;
         if (full) next = read(page.scannedTo);
@@ -54,6 +67,8 @@ export function pollingSubscription(
         // still open; look again soon instead of waiting for the next notification.
         retryMs = waiter.version() !== seen || retryMs > 0 ? Math.min(Math.max(retryMs * 2, 10), pollIntervalMs) : 0;
         await waiter.wait(seen, retryMs || pollIntervalMs);
+        const early = startedAt + minReadIntervalMs - Date.now();
+        if (early > 0 && !closed) await pause(early);
         if (!closed) next = read(page.scannedTo);
       }
     } finally {
@@ -69,6 +84,7 @@ export function pollingSubscription(
     async close() {
       closed = true;
       waiter.interrupt();
+      endPause?.();
       await iterator.return(undefined);
     },
   };

@@ -40,7 +40,14 @@ function idleWaiter(): NotificationWaiter {
   };
 }
 
+/** A waiter that has news every time it is asked: nothing but the read interval holds a read back. */
+function busyWaiter(): NotificationWaiter {
+  let version = 0;
+  return { version: () => (version += 1), wait: () => Promise.resolve(), interrupt: () => undefined, dispose: () => undefined };
+}
+
 const settle = () => new Promise((resolve) => setImmediate(resolve));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('polling subscription', () => {
   it('reads the page after a full one while the consumer works through it, and delivers every event once, in order', async () => {
@@ -100,5 +107,45 @@ describe('polling subscription', () => {
     reads[1].finish();
     await closing;
     expect(reads).toHaveLength(2);
+  });
+
+  it('starts a read after a short page no sooner than the read interval after the one before, however soon news comes', async () => {
+    const { reads, readPage } = pagedStore(1);
+    const startedAt: number[] = [];
+    const timedRead = (after: Position, maxCount: number) => {
+      startedAt.push(Date.now());
+      return readPage(after, maxCount);
+    };
+    const subscription = pollingSubscription(timedRead, busyWaiter(), { after: START, batchSize: 2, minReadIntervalMs: 300 }, 1000);
+    const iterator = subscription[Symbol.asyncIterator]();
+    const first = iterator.next();
+    await settle();
+    reads[0].finish();
+    expect((await first).value?.id).toBe('e1');
+    void iterator.next();
+    await sleep(100);
+    expect(reads).toHaveLength(1);
+    for (const deadline = Date.now() + 2000; reads.length < 2 && Date.now() < deadline; ) await sleep(10);
+    expect(reads).toHaveLength(2);
+    expect(startedAt[1] - startedAt[0]).toBeGreaterThanOrEqual(299);
+    reads[1].finish();
+    await subscription.close();
+  });
+
+  it('ends a pause between reads at once when it is closed', async () => {
+    const { reads, readPage } = pagedStore(1);
+    const subscription = pollingSubscription(readPage, busyWaiter(), { after: START, batchSize: 2, minReadIntervalMs: 60_000 }, 1000);
+    const iterator = subscription[Symbol.asyncIterator]();
+    const first = iterator.next();
+    await settle();
+    reads[0].finish();
+    await first;
+    const pending = iterator.next();
+    await settle();
+    const closedAt = Date.now();
+    await subscription.close();
+    expect(await pending).toEqual({ done: true, value: undefined });
+    expect(Date.now() - closedAt).toBeLessThan(1000);
+    expect(reads).toHaveLength(1);
   });
 });

@@ -132,23 +132,26 @@ describe('projection runner', () => {
 });
 
 describe('projection batching', () => {
-  it("waits the projection's own linger for more events before applying a batch", async () => {
-    const category = `linger${randomUUID().slice(0, 8)}`;
+  it("reads new events at most once per the projection's read interval, so what arrives meanwhile lands in one batch", async () => {
+    const category = `interval${randomUUID().slice(0, 8)}`;
+    const name = `interval-${category}`;
     const batches: number[] = [];
     start({
-      name: `linger-${category}`,
+      name,
       filter: { streamPrefixes: [`${category}-`] },
-      lingerMs: 2000,
+      readIntervalMs: 1500,
       async apply(_client, events) {
         batches.push(events.length);
       },
     });
-    await appendNumbered(category, 1);
+    const first = await appendNumbered(category, 1);
+    expect(await waitForCheckpoint(pool, name, first, 10_000)).toBe(true);
+    await appendNumbered(category, 1, 1);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const last = await appendNumbered(category, 1, 1);
+    const last = await appendNumbered(category, 1, 2);
 
-    expect(await waitForCheckpoint(pool, `linger-${category}`, last, 10_000)).toBe(true);
-    expect(batches).toEqual([2]);
+    expect(await waitForCheckpoint(pool, name, last, 10_000)).toBe(true);
+    expect(batches).toEqual([1, 2]);
   });
 });
 

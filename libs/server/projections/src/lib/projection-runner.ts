@@ -43,7 +43,7 @@ export interface RunningProjection {
  */
 export function runProjection(store: EventStore, pool: Pool, projection: Projection, options: RunnerOptions = {}): RunningProjection {
   const { batchSize = DEFAULT_BATCH_SIZE, retryMs = 1000, logger } = options;
-  const lingerMs = options.lingerMs ?? projection.lingerMs ?? DEFAULT_LINGER_MS;
+  const { lingerMs = DEFAULT_LINGER_MS } = options;
   let stopped = false;
   let active = false;
   let closeSubscription: (() => Promise<void>) | undefined;
@@ -73,7 +73,7 @@ export function runProjection(store: EventStore, pool: Pool, projection: Project
       active = true;
       logger?.info(`Projection ${projection.name} is active`);
       let checkpoint = await readCheckpoint(pool, projection.name);
-      const subscription = store.subscribeToAll({ after: checkpoint, filter: projection.filter, batchSize });
+      const subscription = store.subscribeToAll({ after: checkpoint, filter: projection.filter, batchSize, minReadIntervalMs: projection.readIntervalMs });
       closeSubscription = () => subscription.close();
       // stop() may have come while the lock or checkpoint was being read, before there was a subscription to close.
       if (stopped) await subscription.close();

@@ -11,14 +11,15 @@ export interface Projection {
    */
   tables?: readonly string[];
   /**
-   * How long a batch may wait for more events after its first (5 ms unless
-   * set). Read models nobody waits on live (counters, per-user summaries)
-   * take longer, so a steady stream reaches them in fewer, larger
-   * transactions and leaves the CPU to the feed that live clients follow.
+   * The least time between two reads of new events (none unless set). Read
+   * models nobody waits on live (counters, per-user summaries, alerts) take
+   * BACKGROUND_READ_INTERVAL_MS: a steady stream then reaches them in one
+   * read and one transaction per interval instead of one per append, which
+   * leaves the CPU to the feed that live clients follow.
    */
-  lingerMs?: number;
+  readIntervalMs?: number;
   apply(client: PoolClient, events: RecordedEvent[]): Promise<void>;
 }
 
-/** For `Projection.lingerMs`: read models that no live client or command waits on. */
-export const BACKGROUND_LINGER_MS = 100;
+/** For `Projection.readIntervalMs`: read models that no live client or command waits on. */
+export const BACKGROUND_READ_INTERVAL_MS = 200;

@@ -1,6 +1,6 @@
 import type { AlertEmailed, AlertEmailFailed, AlertRaised } from '@trailmark/domain';
 import type { EventStore, RecordedEvent } from '@trailmark/event-store';
-import type { Projection } from '../projection';
+import { BACKGROUND_READ_INTERVAL_MS, type Projection } from '../projection';
 import type { AlertMail, AlertMailer } from './alert-mail.port';
 import { appendReactions, notificationStream, occurredAt, type Reaction, reactionId, reactionMetadata, workspaceOf } from './reactions';
 
@@ -27,6 +27,7 @@ export function alertMailerReactor(store: EventStore, mailer: AlertMailer, optio
   const { attempts = 3, backoffMs = 500, maxAgeMs = 60 * 60_000, now = () => new Date() } = options;
   return {
     name: ALERT_MAILER_REACTOR,
+    readIntervalMs: BACKGROUND_READ_INTERVAL_MS,
     filter: { eventTypes: ['AlertRaised'] },
     async apply(_client, events) {
       const reactions: Reaction[] = [];

@@ -2,7 +2,7 @@ import { alertLabel, describeEvent, NOTIFICATION_EVENT_TYPES } from '@trailmark/
 import { type AlertRaised, alertRecipients, type AlertSubject, matchesAlert } from '@trailmark/domain';
 import type { EventStore, RecordedEvent } from '@trailmark/event-store';
 import type { PoolClient } from 'pg';
-import type { Projection } from '../projection';
+import { BACKGROUND_READ_INTERVAL_MS, type Projection } from '../projection';
 import { applyMemberEvent, type AlertMemberRow, MEMBER_EVENT_TYPES, membersOf } from './alert-members';
 import { ALERT_RULE_EVENT_TYPES, applyRuleEvent, enabledRules, type LiveRule } from './alert-rule-rows';
 import { appendReactions, notificationStream, type Reaction, reactionId, reactionMetadata, workspaceOf } from './reactions';
@@ -27,6 +27,7 @@ interface WorkspaceView {
 export function alertRulesReactor(store: EventStore): Projection {
   return {
     name: ALERT_RULES_REACTOR,
+    readIntervalMs: BACKGROUND_READ_INTERVAL_MS,
     async apply(client, events) {
       const views = new Map<string, WorkspaceView>();
       const reactions: Reaction[] = [];

@@ -2,7 +2,7 @@ import type { SecurityAlertRaised } from '@trailmark/domain';
 import type { EventStore, Position, RecordedEvent } from '@trailmark/event-store';
 import type { Pool, PoolClient } from 'pg';
 import { readCheckpoint, waitForCheckpoint } from '../checkpoints';
-import type { Projection } from '../projection';
+import { BACKGROUND_READ_INTERVAL_MS, type Projection } from '../projection';
 import { ALERT_RULES_REACTOR } from './alert-rules.reactor';
 import { USER_ACTIVITY_PROJECTION } from '../user-activity/user-activity.projection';
 import { DIRECT_ALERT_TYPES, directSecurityAlerts, type SecurityFinding } from './direct-security-alerts';
@@ -31,6 +31,7 @@ export interface SecurityAlertOptions {
 export function securityAlertsReactor(store: EventStore, pool: Pool, { bulkExportRows = 1000, signalWaitMs = 10_000 }: SecurityAlertOptions = {}): Projection {
   return {
     name: SECURITY_ALERTS_REACTOR,
+    readIntervalMs: BACKGROUND_READ_INTERVAL_MS,
     filter: { eventTypes: [...DIRECT_ALERT_TYPES, ...SIGN_IN_TYPES] },
     async apply(client, events) {
       const findings = events.flatMap((event) => directSecurityAlerts(event, bulkExportRows));

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@trailmark/event-store';
 import type { PoolClient } from 'pg';
-import type { Projection } from '../projection';
+import { BACKGROUND_READ_INTERVAL_MS, type Projection } from '../projection';
 
 export const WORKSPACE_RETENTION_PROJECTION = 'workspace-retention';
 
@@ -33,6 +33,7 @@ const handlers: Record<string, (client: PoolClient, data: Data) => Promise<unkno
 /** Each workspace's `retentionDays` setting, read by the retention job. */
 export const workspaceRetentionProjection: Projection = {
   name: WORKSPACE_RETENTION_PROJECTION,
+  readIntervalMs: BACKGROUND_READ_INTERVAL_MS,
   filter: { eventTypes: Object.keys(handlers) },
   tables: ['workspace_retention'],
   async apply(client, events: RecordedEvent[]) {

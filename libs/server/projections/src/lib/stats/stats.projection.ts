@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { BACKGROUND_LINGER_MS, type Projection } from '../projection';
+import { BACKGROUND_READ_INTERVAL_MS, type Projection } from '../projection';
 import { type RowSet, rowSet } from '../row-set';
 import { statsRows } from './stats-rows';
 
@@ -69,7 +69,7 @@ async function upsert(client: PoolClient, { table, columns, key, merge }: Upsert
 export const statsProjection: Projection = {
   name: STATS_PROJECTION,
   tables: [WORKSPACE_BUCKETS.table, ACTOR_CATEGORY_BUCKETS.table, ACTOR_BUCKETS.table, IP_DAYS.table],
-  lingerMs: BACKGROUND_LINGER_MS,
+  readIntervalMs: BACKGROUND_READ_INTERVAL_MS,
   async apply(client, events) {
     const rows = statsRows(events);
     await upsert(client, WORKSPACE_BUCKETS, rows.workspaceBuckets);

@@ -1,4 +1,4 @@
-import { BACKGROUND_LINGER_MS, type Projection } from '../projection';
+import { BACKGROUND_READ_INTERVAL_MS, type Projection } from '../projection';
 import { activeDaysPart, countedPositionsPart, loginStatsPart, uncountedActivity } from './activity-counter';
 import { runTogether } from './batch-statement';
 import { burstParts, burstsOf, joinedBurstsPart } from './failure-burst-signals';
@@ -26,7 +26,7 @@ const failed = (attempts: SignInAttempt[]) => attempts.filter(({ fact }) => fact
 export const userActivityProjection: Projection = {
   name: USER_ACTIVITY_PROJECTION,
   tables: ['user_activity_members', 'user_login_stats', 'user_login_history', 'user_activity_days', 'user_seen_ips', 'user_seen_devices', 'user_security_signals'],
-  lingerMs: BACKGROUND_LINGER_MS,
+  readIntervalMs: BACKGROUND_READ_INTERVAL_MS,
   async apply(client, events) {
     const facts = events.flatMap(userActivityFacts);
     const activity = facts.filter((fact): fact is ActivityFact => fact.kind === 'activity');
