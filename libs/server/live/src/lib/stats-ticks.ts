@@ -3,18 +3,31 @@ export interface TickTarget {
   tick(position: string): void;
 }
 
+/** What a target was marked with since its last tick. */
+interface Marks {
+  /** The earliest position still to be announced; a tick is due once it is counted. */
+  first: string;
+  last: string;
+}
+
 /**
  * Coalesces stats ticks: a target marked any number of times between two
- * flushes gets one tick, and only once the stats projection has counted its
- * position, so a client refetching on the tick sees the new numbers.
+ * flushes gets one tick, and only once the stats projection has counted a
+ * position it was marked with, so a client refetching on the tick sees new
+ * numbers. The tick carries the furthest counted position it covers. Under a
+ * steady stream the latest mark is always ahead of the counted one, so the
+ * tick waits for the earliest, not the latest: the rest stays pending for the
+ * next flush.
  */
 export class StatsTicks {
-  private readonly pending = new Map<TickTarget, string>();
+  private readonly pending = new Map<TickTarget, Marks>();
   private countedUpTo = '';
 
   mark(target: TickTarget, position: string): void {
-    const marked = this.pending.get(target);
-    if (marked === undefined || position > marked) this.pending.set(target, position);
+    const marks = this.pending.get(target);
+    if (marks === undefined) this.pending.set(target, { first: position, last: position });
+    else if (position < marks.first) marks.first = position;
+    else if (position > marks.last) marks.last = position;
   }
 
   /** The stats projection's checkpoint. */
@@ -22,12 +35,18 @@ export class StatsTicks {
     if (position !== null && position > this.countedUpTo) this.countedUpTo = position;
   }
 
-  /** Ticks every target whose position is counted; the others wait for a later flush. */
+  /** Ticks every target with a counted mark; marks beyond the count wait for a later flush. */
   flush(): void {
-    for (const [target, position] of this.pending) {
-      if (position > this.countedUpTo) continue;
-      this.pending.delete(target);
-      target.tick(position);
+    for (const [target, marks] of this.pending) {
+      if (marks.first > this.countedUpTo) continue;
+      if (marks.last <= this.countedUpTo) {
+        this.pending.delete(target);
+        target.tick(marks.last);
+      } else {
+        // Marks between the count and `last` are not known one by one: the next tick waits for `last`, which covers them.
+        marks.first = marks.last;
+        target.tick(this.countedUpTo);
+      }
     }
   }
 

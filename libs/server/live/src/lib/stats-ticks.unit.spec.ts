@@ -29,6 +29,27 @@ describe('StatsTicks', () => {
     expect(admin.ticks).toEqual(['p5']);
   });
 
+  it('keeps ticking a target whose marks stay ahead of the count, once the earliest of them is counted', () => {
+    const ticks = new StatsTicks();
+    const admin = target();
+    ticks.mark(admin, 'p1');
+    ticks.mark(admin, 'p5');
+    ticks.counted('p3');
+    ticks.flush();
+    expect(admin.ticks).toEqual(['p3']);
+    ticks.mark(admin, 'p7');
+    ticks.counted('p4');
+    ticks.flush();
+    expect(admin.ticks).toEqual(['p3']);
+    ticks.counted('p6');
+    ticks.flush();
+    expect(admin.ticks).toEqual(['p3', 'p6']);
+    ticks.counted('p7');
+    ticks.flush();
+    ticks.flush();
+    expect(admin.ticks).toEqual(['p3', 'p6', 'p7']);
+  });
+
   it('forgets a target that unsubscribed', () => {
     const ticks = new StatsTicks();
     const admin = target();
