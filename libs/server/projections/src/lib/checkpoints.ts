@@ -1,7 +1,10 @@
 import type { Position } from '@trailmark/event-store';
 import { escapeLiteral, type Pool, type PoolClient } from 'pg';
 
-// Named statements: every batch of every runner reads and saves a checkpoint, so each connection plans them once.
+// Named statements: the live publisher and `waitForCheckpoint` read checkpoints in a loop, so each connection plans them once.
+
+const UPSERT = 'INSERT INTO projection_checkpoints (projection, position) VALUES';
+const ON_CONFLICT = 'ON CONFLICT (projection) DO UPDATE SET position = excluded.position, updated_at = now()';
 
 export async function readCheckpoint(db: Pool | PoolClient, projection: string): Promise<Position | undefined> {
   const { rows } = await db.query<{ position: Position }>({
@@ -15,18 +18,14 @@ export async function readCheckpoint(db: Pool | PoolClient, projection: string):
 export async function saveCheckpoint(client: PoolClient, projection: string, position: Position): Promise<void> {
   await client.query({
     name: 'projection_checkpoint_save',
-    text: `INSERT INTO projection_checkpoints (projection, position) VALUES ($1, $2)
-     ON CONFLICT (projection) DO UPDATE SET position = excluded.position, updated_at = now()`,
+    text: `${UPSERT} ($1, $2) ${ON_CONFLICT}`,
     values: [projection, position],
   });
 }
 
 /** `saveCheckpoint` and COMMIT in one round trip (the simple query protocol), for the runner's batches. */
 export async function saveCheckpointAndCommit(client: PoolClient, projection: string, position: Position): Promise<void> {
-  await client.query(
-    `INSERT INTO projection_checkpoints (projection, position) VALUES (${escapeLiteral(projection)}, ${escapeLiteral(position)})
-     ON CONFLICT (projection) DO UPDATE SET position = excluded.position, updated_at = now(); COMMIT`,
-  );
+  await client.query(`${UPSERT} (${escapeLiteral(projection)}, ${escapeLiteral(position)}) ${ON_CONFLICT}; COMMIT`);
 }
 
 /**
