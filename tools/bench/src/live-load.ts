@@ -1,4 +1,5 @@
 import type { IngestEvent } from '@trailmark/contracts';
+import { loadEventId } from './live-receipts';
 
 export interface LoadOptions {
   /** Events per second, sent in requests of `batch` events spread evenly over the second. */
@@ -7,9 +8,13 @@ export interface LoadOptions {
   batch: number;
   /** Tickets T-0 … T-(tickets-1) the events are about. */
   tickets: number;
+  /** Requests an earlier load already sent: this one goes on from there, with new event ids. */
+  after?: number;
 }
 
 export interface LoadResult {
+  /** Requests sent, failed or not. */
+  requests: number;
   accepted: number;
   failedRequests: number;
   seconds: number;
@@ -25,7 +30,7 @@ export async function ingestAtRate(nodes: readonly string[], apiKey: string, opt
   const interval = (options.batch / options.rate) * 1000;
   const requests = Math.round((options.rate * options.seconds) / options.batch);
   const inFlight = new Set<Promise<void>>();
-  const result: LoadResult = { accepted: 0, failedRequests: 0, seconds: 0, lateRequests: 0 };
+  const result: LoadResult = { requests, accepted: 0, failedRequests: 0, seconds: 0, lateRequests: 0 };
   const started = performance.now();
   for (let k = 0; k < requests; k += 1) {
     const due = started + k * interval;
@@ -35,7 +40,7 @@ export async function ingestAtRate(nodes: readonly string[], apiKey: string, opt
       result.lateRequests += 1;
       await Promise.race(inFlight);
     }
-    const request = send(nodes[k % nodes.length], apiKey, events(k, options)).then(
+    const request = send(nodes[k % nodes.length], apiKey, events((options.after ?? 0) + k, options)).then(
       (accepted) => void (result.accepted += accepted),
       () => void (result.failedRequests += 1),
     );
@@ -62,7 +67,7 @@ function events(request: number, { batch, tickets }: LoadOptions): IngestEvent[]
     const n = request * batch + i;
     const ticket = `T-${(n * 7919) % tickets}`;
     const action = ACTIONS[n % ACTIONS.length];
-    const base = { id: `live-bench-${n}`, action, actor: { id: `user-${n % 50}`, name: `User ${n % 50}` }, target: { type: 'ticket', id: ticket, name: `Ticket ${ticket}` } };
+    const base = { id: loadEventId(n), action, actor: { id: `user-${n % 50}`, name: `User ${n % 50}` }, target: { type: 'ticket', id: ticket, name: `Ticket ${ticket}` } };
     if (action === 'comment.added') return { ...base, details: { commentId: `c-${n}`, body: 'Looked into it, waiting on the customer.' } };
     const field = action === 'ticket.assigned' ? 'assignee' : 'status';
     return { ...base, changes: [{ field, from: 'open', to: 'pending' }] };

@@ -7,11 +7,14 @@ const quiet = { info: () => undefined, warn: () => undefined };
  * item was published there, to split the append → client latency into
  * before the publisher (projection) and after it (Redis, node, socket, client).
  */
-export async function probeLiveStream(redisUrl: string): Promise<{ publishedAt: Map<string, number>; beforePublish: number[]; stop(): Promise<void> }> {
+export async function probeLiveStream(
+  redisUrl: string,
+): Promise<{ publishedAt: Map<string, number>; beforePublish: number[]; measureFrom(at: number): void; stop(): Promise<void> }> {
   const client = await connectRedis(redisUrl, { logger: quiet, name: 'bench probe' });
   const publishedAt = new Map<string, number>();
-  /** Append → published, in ms, of every item: the time spent before the live channel could push it. */
+  /** Append → published, in ms, of every item recorded since `measureFrom`: the time spent before the live channel could push it. */
   const beforePublish: number[] = [];
+  let measureFrom = Infinity;
   let running = true;
   let offset = '$';
   const loop = (async () => {
@@ -23,7 +26,8 @@ export async function probeLiveStream(redisUrl: string): Promise<{ publishedAt: 
         const [, batch] = (JSON.parse(message['data']) as { packet: [string, LiveBatch] }).packet;
         for (const { item } of batch.items) {
           publishedAt.set(item.eventId, now);
-          beforePublish.push(now - Date.parse(item.recordedAt));
+          const recordedAt = Date.parse(item.recordedAt);
+          if (recordedAt >= measureFrom) beforePublish.push(now - recordedAt);
         }
       }
     }
@@ -31,6 +35,7 @@ export async function probeLiveStream(redisUrl: string): Promise<{ publishedAt: 
   return {
     publishedAt,
     beforePublish,
+    measureFrom: (at) => (measureFrom = at),
     async stop() {
       running = false;
       await loop;
