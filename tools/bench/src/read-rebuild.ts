@@ -73,6 +73,27 @@ export async function measureRebuild(pool: Pool, projections: readonly Projectio
   };
 }
 
+/**
+ * Waits until the checkpoint of each of `runners` (run by another process,
+ * such as the API's notification reactors, which start from the first event)
+ * has reached the last stored event its filter matches; returns the seconds
+ * it took. Timings taken meanwhile would measure that catch-up, not the queries.
+ */
+export async function waitForCheckpoints(pool: Pool, runners: ReadonlyArray<Pick<Projection, 'name' | 'filter'>>, timeoutMs: number): Promise<number> {
+  const started = Date.now();
+  const goals = await Promise.all(runners.map(async ({ name, filter }) => ({ name, position: (await lastMatching(pool, filter)).position })));
+  for (;;) {
+    const behind: string[] = [];
+    for (const { name, position } of goals) {
+      const checkpoint = position && (await readCheckpoint(pool, name));
+      if (position && !(checkpoint && checkpoint >= position)) behind.push(name);
+    }
+    if (behind.length === 0) return (Date.now() - started) / 1000;
+    if (Date.now() - started > timeoutMs) throw new Error(`Still catching up after ${timeoutMs / 1000} s: ${behind.join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
 /** The same projection, reporting how many events each committed batch held. */
 function counted(projection: Projection, onApplied: (events: number) => void): Projection {
   return {

@@ -3,7 +3,7 @@ import type { Pool } from 'pg';
 import { CredentialsStore } from '@trailmark/auth';
 import { createPgPool } from '@trailmark/database';
 import { createPostgresEventStore } from '@trailmark/event-store';
-import { ALL_PROJECTIONS, PROJECTION_CONNECTIONS } from '@trailmark/projections';
+import { ALL_PROJECTIONS, notificationReactors, PROJECTION_CONNECTIONS } from '@trailmark/projections';
 import { testPool } from '@trailmark/testing';
 import { startApiProcess } from './api-server';
 import { startBenchPostgres } from './bench-postgres';
@@ -11,7 +11,7 @@ import { argument, runBenchmark } from './measure';
 import { childPid, measureExport } from './read-export';
 import { signIn } from './read-latency';
 import { measureQueries } from './read-queries';
-import { measureRebuild, type RebuildResult } from './read-rebuild';
+import { measureRebuild, type RebuildResult, waitForCheckpoints } from './read-rebuild';
 import { type Figure, perSecond, printTable, writeResultFile } from './read-report';
 import { seedReadData, type SeedSummary } from './read-seed';
 
@@ -33,6 +33,7 @@ const OPTIONS = {
   filterRange: argument('--filter-range'),
 };
 const TARGETS = { rebuild: 30_000 };
+const REACTOR_CATCH_UP_MS = 30 * 60_000;
 const ROOT = resolve(__dirname, '../../..');
 const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -51,6 +52,10 @@ async function main(): Promise<void> {
     await new CredentialsStore(pool).setPassword(seed.owner.userId, seed.owner.password);
 
     api = await startApiProcess(postgres.url);
+    // The API's notification reactors start from the first event: let them catch up before anything is timed.
+    process.stderr.write('Waiting for the API’s notification reactors to catch up…\n');
+    const caughtUp = await waitForCheckpoints(pool, notificationReactors(store, pool), REACTOR_CATCH_UP_MS);
+    process.stderr.write(`The reactors caught up in ${caughtUp.toFixed(1)} s.\n`);
     const client = await signIn(api.url, seed.owner.email, seed.owner.password);
     const largest = seed.workspaces[0];
     const progress = (line: string) => process.stderr.write(`Timing ${line}…\n`);
