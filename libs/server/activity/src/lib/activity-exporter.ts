@@ -56,7 +56,8 @@ export class ActivityExporter {
       'cache-control': 'no-store',
     });
     try {
-      return await writeExport(response, this.reader.all(audience, filter), EXPORT_FORMATS[format]);
+      const { header, chunks } = EXPORT_FORMATS[format];
+      return await writeExport(response, header, chunks(this.reader, audience, filter));
     } catch (error) {
       if (response.headersSent) return { rows: error instanceof ExportFailedError ? error.rows : 0, failure: error };
       for (const header of ['content-type', 'content-disposition', 'cache-control']) response.removeHeader(header);

@@ -22,14 +22,24 @@ export const FEED_COLUMNS = `*, to_json(occurred_at) #>> '{}' AS occurred_key`;
  * as the record timeline keys them.
  */
 export const CURRENT_LABEL_COLUMNS = 'l.label AS current_label, l.deleted AS record_deleted';
+/** The key `record_labels` has for a feed row `f`'s record: types Trailmark tracks in lower case, as the record timeline keys them. */
+const LABEL_RECORD_TYPE = `CASE WHEN lower(f.record_type) IN (${RECORD_TYPES.map((type) => `'${type}'`).join(', ')}) THEN lower(f.record_type) ELSE f.record_type END`;
+
 /**
  * A lookup per row: a join the planner may choose to hash would read every
  * label of the database for each export batch.
  */
 export const CURRENT_LABEL_JOIN = `LEFT JOIN LATERAL (
     SELECT label, deleted FROM record_labels l WHERE l.workspace_id = f.workspace_id AND l.record_id = f.record_id
-      AND l.record_type = CASE WHEN lower(f.record_type) IN (${RECORD_TYPES.map((type) => `'${type}'`).join(', ')}) THEN lower(f.record_type) ELSE f.record_type END
+      AND l.record_type = ${LABEL_RECORD_TYPE}
     LIMIT 1) l ON true`;
+
+/**
+ * The same label for a query that reads a whole workspace's feed at once
+ * (the CSV export): one hash of the workspace's labels beats a look-up per
+ * row. At most one label matches, the key being `record_labels`'s primary key.
+ */
+export const CURRENT_LABEL_HASH_JOIN = `LEFT JOIN record_labels l ON l.workspace_id = f.workspace_id AND l.record_id = f.record_id AND l.record_type = ${LABEL_RECORD_TYPE}`;
 
 /** Newest first; the position breaks ties between events of the same instant. */
 export const FEED_ORDER = 'occurred_at DESC, position DESC';

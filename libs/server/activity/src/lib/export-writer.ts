@@ -1,9 +1,13 @@
 import type { Writable } from 'node:stream';
-import type { ActivityItem } from './activity-item';
-import type { ExportFormat } from './activity-export.format';
 
-/** Lines are gathered into chunks of about this many characters before a write. */
-const CHUNK_CHARS = 64 * 1024;
+/** Chunks are gathered until about this many bytes before a write. */
+const CHUNK_BYTES = 64 * 1024;
+
+/** Encoded rows: whole rows only, so a chunk written is that many rows delivered. */
+export interface ExportChunk {
+  bytes: Buffer;
+  rows: number;
+}
 
 export interface WrittenExport {
   rows: number;
@@ -23,36 +27,39 @@ export class ExportFailedError extends Error {
 }
 
 /**
- * Writes the header and every item to `out`, waiting for `drain` whenever the
+ * Writes the header and every chunk to `out`, waiting for `drain` whenever the
  * socket is full, so a slow client holds back the reads instead of filling
- * memory. Does not end `out`.
+ * memory. Nothing is written before the first 64 KB (or the end), so a query
+ * that fails at once still leaves room for an ordinary error answer. Does
+ * not end `out`; stops reading when the client goes away.
  */
-export async function writeExport(out: Writable, batches: AsyncIterable<ActivityItem[]>, format: ExportFormat): Promise<WrittenExport> {
+export async function writeExport(out: Writable, header: string, chunks: AsyncIterable<ExportChunk>): Promise<WrittenExport> {
   let written = 0;
-  let pending = 0;
-  let chunk = format.header;
+  let pending: ExportChunk[] = header === '' ? [] : [{ bytes: Buffer.from(header), rows: 0 }];
+  let size = header.length;
+  const flush = async (): Promise<boolean> => {
+    const bytes = pending.length === 1 ? pending[0].bytes : Buffer.concat(pending.map((chunk) => chunk.bytes));
+    const rows = pending.reduce((sum, chunk) => sum + chunk.rows, 0);
+    [pending, size] = [[], 0];
+    if (!(await write(out, bytes))) return false;
+    written += rows;
+    return true;
+  };
   try {
-    for await (const batch of batches) {
-      for (const item of batch) {
-        chunk += format.line(item);
-        pending += 1;
-        if (chunk.length >= CHUNK_CHARS) {
-          if (!(await write(out, chunk))) return { rows: written, complete: false };
-          written += pending;
-          pending = 0;
-          chunk = '';
-        }
-      }
+    for await (const chunk of chunks) {
+      pending.push(chunk);
+      size += chunk.bytes.length;
+      if (size >= CHUNK_BYTES && !(await flush())) return { rows: written, complete: false };
     }
   } catch (error) {
     throw new ExportFailedError(written, error);
   }
-  const complete = chunk === '' || (await write(out, chunk));
-  return { rows: complete ? written + pending : written, complete };
+  const complete = pending.length === 0 || (await flush());
+  return { rows: written, complete };
 }
 
 /** Resolves true once `out` can take more, false when it closed first. */
-function write(out: Writable, chunk: string): Promise<boolean> {
+function write(out: Writable, chunk: Buffer): Promise<boolean> {
   if (out.destroyed || out.writableEnded) return Promise.resolve(false);
   if (out.write(chunk)) return Promise.resolve(true);
   return new Promise((resolve) => {

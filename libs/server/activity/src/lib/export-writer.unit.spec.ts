@@ -1,7 +1,6 @@
 import { Writable } from 'node:stream';
-import { EXPORT_FORMATS } from './activity-export.format';
 import type { ActivityItem } from './activity-item';
-import { writeExport } from './export-writer';
+import { type ExportChunk, writeExport } from './export-writer';
 
 const item = (n: number): ActivityItem => ({
   position: String(n).padStart(10, '0'),
@@ -35,12 +34,13 @@ function slowClient() {
   return { out, received };
 }
 
-/** Batches of items; notes how much the client had buffered each time it was asked for more. */
-async function* batches(count: number, size: number, out: Writable, buffered: number[], finished: { value: boolean }) {
+/** Batches of items as JSON lines; notes how much the client had buffered each time it was asked for more. */
+async function* batches(count: number, size: number, out: Writable, buffered: number[], finished: { value: boolean }): AsyncGenerator<ExportChunk> {
   try {
     for (let b = 0; b < count; b += 1) {
       buffered.push(out.writableLength);
-      yield Array.from({ length: size }, (_, i) => item(b * size + i));
+      const lines = Array.from({ length: size }, (_, i) => `${JSON.stringify(item(b * size + i))}\n`);
+      yield { bytes: Buffer.from(lines.join('')), rows: size };
     }
   } finally {
     finished.value = true;
@@ -51,12 +51,13 @@ describe('writeExport', () => {
   it('writes the header and every line in order, reading no further while the client is full', async () => {
     const { out, received } = slowClient();
     const buffered: number[] = [];
-    const written = await writeExport(out, batches(6, 1000, out, buffered, { value: false }), EXPORT_FORMATS.ndjson);
+    const written = await writeExport(out, 'header\n', batches(6, 1000, out, buffered, { value: false }));
     await new Promise<void>((resolve) => out.end(resolve));
     expect(written).toEqual({ rows: 6000, complete: true });
     const lines = received.join('').split('\n');
-    expect(lines).toHaveLength(6001);
-    expect(lines.slice(0, 6000).map((line) => JSON.parse(line).eventId)).toEqual(Array.from({ length: 6000 }, (_, i) => `event-${i}`));
+    expect(lines).toHaveLength(6002);
+    expect(lines[0]).toBe('header');
+    expect(lines.slice(1, 6001).map((line) => JSON.parse(line).eventId)).toEqual(Array.from({ length: 6000 }, (_, i) => `event-${i}`));
     // 6000 lines of ~500 characters: without backpressure the client would hold megabytes.
     expect(Math.max(...buffered)).toBeLessThan(2 * 64 * 1024);
   });
@@ -64,7 +65,7 @@ describe('writeExport', () => {
   it('stops reading when the client goes away, counting only what was written', async () => {
     const { out } = slowClient();
     const finished = { value: false };
-    const writing = writeExport(out, batches(6, 1000, out, [], finished), EXPORT_FORMATS.csv);
+    const writing = writeExport(out, '', batches(6, 1000, out, [], finished));
     setImmediate(() => out.destroy());
     const written = await writing;
     expect(written.complete).toBe(false);
