@@ -11,6 +11,7 @@ import { type ActivityItem, CURRENT_LABEL_COLUMNS, CURRENT_LABEL_HASH_JOIN, CURR
 import type { ActivityFilter, ActivityPaging } from './activity-query.schema';
 import { countActivity } from './activity-total.counter';
 import { RecordLabelCache } from './record-label-cache';
+import type { ExportChunk } from './export-writer';
 
 export interface ActivityPage {
   items: ActivityItem[];
@@ -86,7 +87,7 @@ export class ActivityFeedReader {
    * what lets an export run at the speed of the database. A consumer that
    * stops early discards the connection, still in the middle of the COPY.
    */
-  async *csv(audience: ActivityAudience, filter: ActivityFilter): AsyncGenerator<{ bytes: Buffer; rows: number }> {
+  async *csv(audience: ActivityAudience, filter: ActivityFilter): AsyncGenerator<ExportChunk> {
     const conditions = activityConditions(audience, filter);
     const text = `COPY (
         SELECT ${CSV_COLUMNS.map(([, sql]) => sql).join(', ')}
