@@ -3,9 +3,10 @@ import type { Writable } from 'node:stream';
 /** Chunks are gathered until about this many bytes before a write. */
 const CHUNK_BYTES = 64 * 1024;
 
-/** Encoded rows: whole rows only, so a chunk written is that many rows delivered. */
+/** Encoded output, and how many rows end in it (a chunk may stop inside a row the next one finishes). */
 export interface ExportChunk {
   bytes: Buffer;
+  /** Rows whose end is in `bytes`: once it is written, that many more rows were delivered whole. */
   rows: number;
 }
 
