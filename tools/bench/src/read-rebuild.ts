@@ -46,8 +46,7 @@ export async function measureRebuild(pool: Pool, projections: readonly Projectio
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
       for (const { projection, position } of goals) {
         if (finished.has(projection.name)) continue;
-        const checkpoint = position && (await readCheckpoint(pool, projection.name));
-        if (!position || (checkpoint && checkpoint >= position)) finished.set(projection.name, (Date.now() - started) / 1000);
+        if (await hasReached(pool, projection.name, position)) finished.set(projection.name, (Date.now() - started) / 1000);
       }
       const total = [...applied.values()].reduce((sum, n) => sum + n, 0);
       bar.update(total);
@@ -85,13 +84,19 @@ export async function waitForCheckpoints(pool: Pool, runners: ReadonlyArray<Pick
   for (;;) {
     const behind: string[] = [];
     for (const { name, position } of goals) {
-      const checkpoint = position && (await readCheckpoint(pool, name));
-      if (position && !(checkpoint && checkpoint >= position)) behind.push(name);
+      if (!(await hasReached(pool, name, position))) behind.push(name);
     }
     if (behind.length === 0) return (Date.now() - started) / 1000;
     if (Date.now() - started > timeoutMs) throw new Error(`Still catching up after ${timeoutMs / 1000} s: ${behind.join(', ')}`);
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
+}
+
+/** Whether a runner's checkpoint is at or past `position` (always, when its filter matches no stored event). */
+async function hasReached(pool: Pool, name: string, position: string | undefined): Promise<boolean> {
+  if (!position) return true;
+  const checkpoint = await readCheckpoint(pool, name);
+  return checkpoint !== undefined && checkpoint >= position;
 }
 
 /** The same projection, reporting how many events each committed batch held. */
