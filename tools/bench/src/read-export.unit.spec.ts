@@ -1,17 +1,21 @@
-import { countCsvRows, residentMb } from './read-export';
+import { countRowEnds, residentMb } from './read-export';
 
-const stream = (...chunks: string[]) =>
-  new ReadableStream<Uint8Array>({
-    start(controller) {
-      for (const chunk of chunks) controller.enqueue(new TextEncoder().encode(chunk));
-      controller.close();
-    },
-  });
+async function* stream(...chunks: string[]): AsyncGenerator<Buffer> {
+  for (const chunk of chunks) yield Buffer.from(chunk);
+}
 
 describe('counting the rows of a streamed CSV export', () => {
-  it('counts lines, header included, with a quoted line break inside a row and a quote split across chunks', async () => {
-    const csv = ['type,label\r\n', 'A,"two\r\nlines"\r\n', 'B,"say ""hi', '"""\r\nC,plain\r\n'];
-    expect(await countCsvRows(stream(...csv))).toEqual({ rows: 4, bytes: Buffer.byteLength(csv.join('')) });
+  const csv = 'type,label\r\nA,"x\ny"\r\nB,"say ""hi"""\r\nC,plain\r\n';
+
+  it('counts CRLF row ends, header included, and leaves a bare line break inside a cell alone', async () => {
+    expect(await countRowEnds(stream(csv))).toEqual({ rows: 4, bytes: Buffer.byteLength(csv) });
+  });
+
+  it('counts the same however the stream is cut, a row end split across two chunks included', async () => {
+    for (let cut = 0; cut <= csv.length; cut += 1) {
+      expect(await countRowEnds(stream(csv.slice(0, cut), csv.slice(cut)))).toEqual({ rows: 4, bytes: csv.length });
+    }
+    expect(await countRowEnds(stream(...csv.split('')))).toEqual({ rows: 4, bytes: csv.length });
   });
 });
 
