@@ -117,6 +117,22 @@ describe('ActivityFeedReader', () => {
     expect(lines.map((line) => line.slice(line.indexOf(',ws-d-') + 1)).reverse()).toEqual(expected);
   });
 
+  it('writes details as JSON text, testing for a formula only what is not an object', async () => {
+    const details = ['{"=x": "-y"}', '-1', '"=1"', '[1]', 'null'];
+    for (const [i, value] of details.entries()) {
+      await pool.query(
+        `INSERT INTO activity_feed (position, event_id, workspace_id, stream_name, event_type, category, kind, label, occurred_at, recorded_at, details)
+         VALUES ($1, $2, 'ws-f', 'ticket-ws.T-1', 'TicketUpdated', 'Records', 'write', 'Updated ticket', now() - $3 * interval '1 minute', now(), $4)`,
+        [position(200 + i), `ws-f-${i}`, details.length - i, value],
+      );
+    }
+    let text = '';
+    for await (const chunk of reader.csv({ workspaceId: 'ws-f' }, filter())) text += chunk.bytes.toString();
+    // The cell after the position, the last of each row.
+    const lastCells = text.split('\r\n').slice(0, -1).reverse().map((line) => /,\d{20}:\d{20},(.*)$/.exec(line)?.[1]);
+    expect(lastCells).toEqual(['"{""=x"": ""-y""}"', "'-1", '"""=1"""', '[1]', 'null']);
+  });
+
   it('leaves the pool usable when the consumer of a CSV stream stops in the middle', async () => {
     await pool.query(
       `INSERT INTO activity_feed (position, event_id, workspace_id, stream_name, event_type, category, kind, label, occurred_at, recorded_at, details)
