@@ -3,11 +3,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type Category, CATEGORIES } from '@trailmark/contracts';
 import { PG_POOL } from '@trailmark/database';
 import type { Pool } from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
-import { CSV_COLUMNS, CsvRowEnds, inlineParameters } from './activity-csv-copy';
+import { inlineParameters } from './activity-csv-copy';
+import { csvSlices } from './activity-csv-slices';
 import { encodeActivityCursor } from './activity-cursor';
 import { type ActivityAudience, activityConditions, type FilterOptions } from './activity-filter.sql';
-import { type ActivityItem, CURRENT_LABEL_COLUMNS, CURRENT_LABEL_HASH_JOIN, CURRENT_LABEL_JOIN, FEED_COLUMNS, FEED_ORDER, type FeedRow, toActivityItem } from './activity-item';
+import { type ActivityItem, CURRENT_LABEL_COLUMNS, CURRENT_LABEL_JOIN, FEED_COLUMNS, FEED_ORDER, type FeedRow, toActivityItem } from './activity-item';
 import type { ActivityFilter, ActivityPaging } from './activity-query.schema';
 import { countActivity } from './activity-total.counter';
 import { RecordLabelCache } from './record-label-cache';
@@ -82,28 +82,14 @@ export class ActivityFeedReader {
 
   /**
    * Every matching item as CSV rows (no header), newest first, in chunks of
-   * CRLF-terminated rows. Postgres builds and quotes the cells (COPY), in one
-   * statement and so one snapshot; Node only passes the bytes on, which is
-   * what lets an export run at the speed of the database. A consumer that
-   * stops early discards the connection, still in the middle of the COPY.
+   * CRLF-terminated rows. Postgres builds and quotes the cells (COPY), slice
+   * by slice of time on two connections sharing one snapshot (`csvSlices`);
+   * Node only passes the bytes on. A consumer that stops early discards the
+   * connections, still in the middle of a COPY.
    */
   async *csv(audience: ActivityAudience, filter: ActivityFilter): AsyncGenerator<ExportChunk> {
     const conditions = activityConditions(audience, filter);
-    const text = `COPY (
-        SELECT ${CSV_COLUMNS.map(([, sql]) => sql).join(', ')}
-        FROM (SELECT * FROM activity_feed WHERE ${inlineParameters(conditions.where(), conditions.params)}) f
-        ${CURRENT_LABEL_HASH_JOIN}
-        ORDER BY f.occurred_at DESC, f.position DESC
-      ) TO STDOUT WITH (FORMAT csv)`;
-    const client = await this.pool.connect();
-    const rowEnds = new CsvRowEnds();
-    let finished = false;
-    try {
-      for await (const chunk of client.query(copyTo(text))) yield rowEnds.convert(chunk as Buffer);
-      finished = true;
-    } finally {
-      client.release(finished ? undefined : true);
-    }
+    yield* csvSlices(this.pool, inlineParameters(conditions.where(), conditions.params));
   }
 
   private async rows(audience: ActivityAudience, filter: ActivityFilter, limit: number, options: FilterOptions): Promise<FeedRow[]> {
