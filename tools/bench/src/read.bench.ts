@@ -7,6 +7,7 @@ import { ALL_PROJECTIONS, notificationReactors, PROJECTION_CONNECTIONS } from '@
 import { testPool } from '@trailmark/testing';
 import { startApiProcess } from './api-server';
 import { startBenchPostgres } from './bench-postgres';
+import { cpuStealMeter, percent } from './cpu-steal';
 import { argument, runBenchmark } from './measure';
 import { childPid, measureExport } from './read-export';
 import { signIn } from './read-latency';
@@ -45,8 +46,13 @@ async function main(): Promise<void> {
   const store = createPostgresEventStore(pool);
   let api: Awaited<ReturnType<typeof startApiProcess>> | undefined;
   try {
+    const stolen: Record<string, number | undefined> = {};
+    let stealDuring = cpuStealMeter();
     const seed = await seedReadData(store, { ...OPTIONS, now: new Date() });
+    stolen.seeding = stealDuring();
+    stealDuring = cpuStealMeter();
     const rebuild = await measureRebuild(projectorPool, ALL_PROJECTIONS, OPTIONS.events);
+    stolen.rebuild = stealDuring();
     // A table just filled has no planner statistics yet; autovacuum would gather them soon after a real rebuild.
     await pool.query('ANALYZE');
     await new CredentialsStore(pool).setPassword(seed.owner.userId, seed.owner.password);
@@ -59,6 +65,7 @@ async function main(): Promise<void> {
     const client = await signIn(api.url, seed.owner.email, seed.owner.password);
     const largest = seed.workspaces[0];
     const progress = (line: string) => process.stderr.write(`Timing ${line}…\n`);
+    stealDuring = cpuStealMeter();
     const queries = await measureQueries(
       client,
       {
@@ -72,11 +79,14 @@ async function main(): Promise<void> {
       },
       progress,
     );
+    stolen.queries = stealDuring();
     progress('the CSV export of every workspace');
     const feedRows = async (workspaceId: string) =>
       (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM activity_feed WHERE workspace_id = $1', [workspaceId])).rows[0].n;
+    stealDuring = cpuStealMeter();
     const exported = await measureExport(client, seed.workspaces.map((workspace) => workspace.workspaceId), childPid('apps/api/src/main.ts'), feedRows);
-    await report(seed, rebuild, [...queries, ...exported], largest.name);
+    stolen.export = stealDuring();
+    await report(seed, rebuild, [...queries, ...exported], largest.name, stolen);
   } finally {
     await api?.stop();
     await store.close();
@@ -91,7 +101,7 @@ async function reachableDepth(pool: Pool, workspaceId: string): Promise<number> 
   return Math.min(OPTIONS.depth, Math.floor((rows[0].n - 100) / 100) * 100);
 }
 
-async function report(seed: SeedSummary, rebuild: RebuildResult, queries: Figure[], workspaceName: string): Promise<void> {
+async function report(seed: SeedSummary, rebuild: RebuildResult, queries: Figure[], workspaceName: string, stolen: Record<string, number | undefined>): Promise<void> {
   const rebuildFigures: Figure[] = [
     ...rebuild.projections.map((p) => ({ name: `  ${p.name}`, value: perSecond(p.perSecond, 'events'), target: `${p.events.toLocaleString('en-US')} events, ${p.seconds.toFixed(1)} s` })),
     {
@@ -113,7 +123,9 @@ async function report(seed: SeedSummary, rebuild: RebuildResult, queries: Figure
   const all = [...rebuildFigures, ...queries];
   const missed = all.filter((figure) => figure.pass === false).length;
   console.log(`\n${all.filter((figure) => figure.pass).length} passed, ${missed} missed, ${all.filter((figure) => figure.value === 'not available').length} not available`);
-  console.log(`Results written to ${await writeResultFile(ROOT, { options: OPTIONS, seed, rebuild, figures: all })}`);
+  // Figures taken while the VM host took a share of the CPU are slower by about as much; compare runs at similar steal.
+  console.log(`CPU taken by the VM host (steal): ${Object.entries(stolen).map(([phase, share]) => `${phase} ${percent(share)}`).join(', ')}`);
+  console.log(`Results written to ${await writeResultFile(ROOT, { options: OPTIONS, seed, rebuild, figures: all, steal: stolen })}`);
 }
 
 runBenchmark(main);
